@@ -1,0 +1,37 @@
+package io.scrapestream.cli;
+
+import io.scrapestream.cli.standalone.StandaloneCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scrapestream} command: one subcommand per role and tool. */
+@Command(
+    name = "scrapestream",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A Prometheus metrics pipeline for Kubernetes, built on Kafka.",
+    subcommands = {
+      StandaloneCommand.class,
+      CheckConfigCommand.class,
+      ParseCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ScrapestreamCommand {
+  /** Exit code of a command whose configuration or input is wrong. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The command line with error handling that prints messages, never stack traces. */
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new ScrapestreamCommand());
+    commandLine.setExecutionExceptionHandler(
+        (error, cl, parseResult) -> {
+          cl.getErr().println("error: " + error.getMessage());
+          return 1;
+        });
+    return commandLine;
+  }
+}

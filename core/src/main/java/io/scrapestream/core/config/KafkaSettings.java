@@ -1,0 +1,31 @@
+package io.scrapestream.core.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code kafka} section: where the brokers are, the prefix of every topic name, and properties
+ * passed unchanged to every Kafka client (sorted by name).
+ */
+public record KafkaSettings(
+    String bootstrapServers, String topicPrefix, Map<String, String> clientProperties) {
+  public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+  public static final String DEFAULT_TOPIC_PREFIX = "scrapestream.";
+
+  public KafkaSettings {
+    ConfigRules.require("bootstrapServers", bootstrapServers, ConfigRules.BOOTSTRAP_SERVERS);
+    ConfigRules.require("topicPrefix", topicPrefix, ConfigRules.TOPIC_PREFIX);
+    clientProperties = ConfigCollections.sorted("clientProperties", clientProperties);
+  }
+
+  /** {@code localhost:9092}, prefix {@code scrapestream.}, no client properties. */
+  public static KafkaSettings defaults() {
+    return new KafkaSettings(DEFAULT_BOOTSTRAP_SERVERS, DEFAULT_TOPIC_PREFIX, Map.of());
+  }
+
+  /** The full name of a topic: the prefix followed by {@code name}. */
+  public String topic(String name) {
+    Objects.requireNonNull(name, "name");
+    return topicPrefix + name;
+  }
+}

@@ -1,0 +1,62 @@
+package io.scrapestream.core.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code scrape_configs} (Prometheus's syntax) into effective {@link ScrapeConfig}s. To
+ * support a new key, read it in {@link #read} with one line and add it to the record.
+ */
+final class ScrapeConfigReader {
+  private ScrapeConfigReader() {}
+
+  static List<ScrapeConfig> readAll(List<ValueReader> items, GlobalConfig global) {
+    UniqueNames jobNames = new UniqueNames();
+    List<ScrapeConfig> jobs = new ArrayList<>();
+    for (ValueReader item : items) {
+      read(MappingReader.of(item), global, jobNames).ifPresent(jobs::add);
+    }
+    return jobs;
+  }
+
+  private static Optional<ScrapeConfig> read(
+      MappingReader m, GlobalConfig global, UniqueNames jobNames) {
+    Optional<String> jobName =
+        m.required("job_name", ConfigRules.NOT_EMPTY)
+            .flatMap(n -> jobNames.claim(m, "job_name", n));
+    ScrapeTiming timing = ScrapeTiming.read(m, global.scrapeInterval(), global.scrapeTimeout());
+    String metricsPath =
+        m.string("metrics_path", ScrapeConfig.DEFAULT_METRICS_PATH, ConfigRules.METRICS_PATH);
+    String scheme = m.string("scheme", ScrapeConfig.DEFAULT_SCHEME, ConfigRules.SCHEME);
+    Map<String, List<String>> params = m.stringListMap("params", ConfigRules.NOT_EMPTY);
+    boolean honorLabels = m.bool("honor_labels", false);
+    boolean honorTimestamps = m.bool("honor_timestamps", true);
+    List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
+    m.finish();
+    return jobName.map(
+        name ->
+            new ScrapeConfig(
+                name,
+                timing.interval(),
+                timing.timeout(),
+                metricsPath,
+                scheme,
+                params,
+                honorLabels,
+                honorTimestamps,
+                staticConfigs));
+  }
+
+  private static List<StaticConfig> staticConfigs(List<ValueReader> items) {
+    return items.stream().map(item -> staticConfig(MappingReader.of(item))).toList();
+  }
+
+  private static StaticConfig staticConfig(MappingReader m) {
+    List<String> targets = m.stringList("targets", ConfigRules.TARGET);
+    Map<String, String> labels = m.stringMap("labels", ConfigRules.LABEL_NAME, ValueRule.any());
+    m.finish();
+    return new StaticConfig(targets, labels);
+  }
+}

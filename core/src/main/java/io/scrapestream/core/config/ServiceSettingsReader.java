@@ -1,0 +1,58 @@
+package io.scrapestream.core.config;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reads the sections that configure Scrapestream's own processes: kafka, scraper, enrich,
+ * telemetry.
+ */
+final class ServiceSettingsReader {
+  private ServiceSettingsReader() {}
+
+  static KafkaSettings kafka(MappingReader m) {
+    String bootstrapServers =
+        m.string(
+            "bootstrap_servers",
+            KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS,
+            ConfigRules.BOOTSTRAP_SERVERS);
+    String topicPrefix =
+        m.string("topic_prefix", KafkaSettings.DEFAULT_TOPIC_PREFIX, ConfigRules.TOPIC_PREFIX);
+    Map<String, String> clientProperties =
+        m.stringMap("client_properties", ConfigRules.NOT_EMPTY, ValueRule.any());
+    m.finish();
+    return new KafkaSettings(bootstrapServers, topicPrefix, clientProperties);
+  }
+
+  /** The host name is asked for only when no valid id is set. */
+  static ScraperSettings scraper(MappingReader m, Supplier<String> hostName) {
+    String id = m.string("id", null, ConfigRules.SCRAPER_ID);
+    m.finish();
+    return new ScraperSettings(id != null ? id : hostName.get());
+  }
+
+  static EnrichSettings enrich(MappingReader m) {
+    String applicationId =
+        m.string(
+            "application_id", EnrichSettings.DEFAULT_APPLICATION_ID, ConfigRules.APPLICATION_ID);
+    String guarantee =
+        m.string(
+            "processing_guarantee",
+            ProcessingGuarantee.AT_LEAST_ONCE.kafkaValue(),
+            ValueRule.oneOf(ProcessingGuarantee.kafkaValues()));
+    m.finish();
+    return new EnrichSettings(
+        applicationId, ProcessingGuarantee.fromKafkaValue(guarantee).orElseThrow());
+  }
+
+  static TelemetrySettings telemetry(MappingReader m) {
+    String listenAddress =
+        m.string(
+            "listen_address",
+            TelemetrySettings.defaults().listenAddress(),
+            ConfigRules.LISTEN_ADDRESS);
+    m.finish();
+    HostPort address = HostPort.parse(listenAddress).orElseThrow();
+    return new TelemetrySettings(address.host(), address.port());
+  }
+}

@@ -1,0 +1,67 @@
+package io.scrapestream.core.kafka;
+
+import io.scrapestream.core.config.EnrichSettings;
+import io.scrapestream.core.config.KafkaSettings;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one place where Kafka client properties are built from typed configuration, per client type.
+ * The user's {@code kafka.client_properties} are applied last, so they can override any default.
+ */
+public final class KafkaClientProperties {
+  private KafkaClientProperties() {}
+
+  /** Producer of scrape batches: idempotent, acknowledged by all in-sync replicas, compressed. */
+  public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
+    Map<String, Object> props = base(kafka, clientId);
+    props.put("enable.idempotence", "true");
+    props.put("acks", "all");
+    props.put("compression.type", "lz4");
+    props.put("linger.ms", "5");
+    props.put("batch.size", String.valueOf(256 * 1024));
+    props.put("max.request.size", String.valueOf(16 * 1024 * 1024));
+    props.put("delivery.timeout.ms", "120000");
+    return withOverrides(props, kafka);
+  }
+
+  /** Consumer of a sink: offsets committed by the sink after the backend acknowledged. */
+  public static Map<String, Object> consumer(KafkaSettings kafka, String clientId, String groupId) {
+    Map<String, Object> props = base(kafka, clientId);
+    props.put("group.id", groupId);
+    props.put("enable.auto.commit", "false");
+    props.put("auto.offset.reset", "earliest");
+    props.put("isolation.level", "read_committed");
+    props.put("max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
+    return withOverrides(props, kafka);
+  }
+
+  /** A Kafka Streams application. */
+  public static Map<String, Object> streams(KafkaSettings kafka, EnrichSettings enrich) {
+    Map<String, Object> props = base(kafka, enrich.applicationId());
+    props.remove("client.id");
+    props.put("application.id", enrich.applicationId());
+    props.put("processing.guarantee", enrich.processingGuarantee().kafkaValue());
+    props.put("producer.compression.type", "lz4");
+    props.put("producer.max.request.size", String.valueOf(16 * 1024 * 1024));
+    props.put("consumer.max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
+    return withOverrides(props, kafka);
+  }
+
+  /** An admin client (topics). */
+  public static Map<String, Object> admin(KafkaSettings kafka, String clientId) {
+    return withOverrides(base(kafka, clientId), kafka);
+  }
+
+  private static Map<String, Object> base(KafkaSettings kafka, String clientId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("bootstrap.servers", kafka.bootstrapServers());
+    props.put("client.id", clientId);
+    return props;
+  }
+
+  private static Map<String, Object> withOverrides(Map<String, Object> props, KafkaSettings kafka) {
+    props.putAll(kafka.clientProperties());
+    return props;
+  }
+}

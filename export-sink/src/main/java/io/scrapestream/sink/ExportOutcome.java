@@ -1,0 +1,77 @@
+package io.scrapestream.sink;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What became of one export: the three error classes of the design, named the same in code, logs,
+ * metric labels and DLQ headers.
+ */
+public sealed interface ExportOutcome {
+
+  /** {@code success}, {@code retryable} or {@code rejected}. */
+  String outcomeClass();
+
+  /** The backend acknowledged every sample. */
+  record Success(long samples) implements ExportOutcome {
+    public Success {
+      if (samples < 0) {
+        throw new IllegalArgumentException("samples: must be >= 0. Found: " + samples);
+      }
+    }
+
+    @Override
+    public String outcomeClass() {
+      return "success";
+    }
+  }
+
+  /** A transient failure (timeout, connection refused, 5xx, 429): the same export may succeed. */
+  record Retryable(String reason, Optional<Duration> retryAfter) implements ExportOutcome {
+    public Retryable {
+      requireReason(reason);
+      Objects.requireNonNull(retryAfter, "retryAfter");
+      if (retryAfter.filter(Duration::isNegative).isPresent()) {
+        throw new IllegalArgumentException(
+            "retryAfter: must not be negative. Found: " + retryAfter.get());
+      }
+    }
+
+    @Override
+    public String outcomeClass() {
+      return "retryable";
+    }
+  }
+
+  /**
+   * A permanent failure (a 4xx other than 429, an invalid batch): retrying the same export cannot
+   * succeed.
+   *
+   * @param status the HTTP status, or {@link #NOT_SENT} when the exporter refused the batches
+   *     itself
+   */
+  record Rejected(String reason, int status) implements ExportOutcome {
+    /** The status of a rejection decided before any request was sent. */
+    public static final int NOT_SENT = 0;
+
+    public Rejected {
+      requireReason(reason);
+      if (status != NOT_SENT && (status < 100 || status > 599)) {
+        throw new IllegalArgumentException(
+            "status: must be an HTTP status (100-599) or 0 (not sent). Found: " + status);
+      }
+    }
+
+    @Override
+    public String outcomeClass() {
+      return "rejected";
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: must not be blank. Found: " + reason);
+    }
+  }
+}

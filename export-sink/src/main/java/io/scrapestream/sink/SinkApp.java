@@ -1,0 +1,103 @@
+package io.scrapestream.sink;
+
+import io.scrapestream.core.config.BackendConfig;
+import io.scrapestream.core.config.ExporterConfig;
+import io.scrapestream.core.config.FileExporterConfig;
+import io.scrapestream.core.config.RemoteWriteConfig;
+import io.scrapestream.core.config.ScrapestreamConfig;
+import io.scrapestream.core.kafka.KafkaClientProperties;
+import io.scrapestream.core.kafka.Topics;
+import io.scrapestream.sink.consume.DeadLetterPublisher;
+import io.scrapestream.sink.consume.SinkOptions;
+import io.scrapestream.sink.consume.SinkWorker;
+import io.scrapestream.sink.file.FileExporter;
+import io.scrapestream.sink.remotewrite.RemoteWriteEndpoint;
+import io.scrapestream.sink.remotewrite.RemoteWriteExporter;
+import io.scrapestream.sink.retry.RetryPolicy;
+import io.scrapestream.sink.retry.RetryingExporter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The sink role: one consumer group per backend ({@code scrapestream-sink-<backend>}), each with
+ * its own worker thread, exporter and dead-letter topic.
+ */
+public final class SinkApp implements AutoCloseable {
+  private final List<SinkWorker> workers;
+  private final List<Thread> threads;
+
+  private SinkApp(List<SinkWorker> workers, List<Thread> threads) {
+    this.workers = workers;
+    this.threads = threads;
+  }
+
+  /** The consumer group of a backend. */
+  public static String groupId(String backend) {
+    return "scrapestream-sink-" + backend;
+  }
+
+  public static SinkApp start(ScrapestreamConfig config, SinkListener listener) {
+    List<SinkWorker> workers = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (BackendConfig backend : config.backends()) {
+      SinkWorker worker = worker(config, backend, listener);
+      Thread thread = new Thread(worker, "sink-" + backend.name());
+      thread.start();
+      workers.add(worker);
+      threads.add(thread);
+    }
+    return new SinkApp(workers, threads);
+  }
+
+  private static SinkWorker worker(
+      ScrapestreamConfig config, BackendConfig backend, SinkListener listener) {
+    String clientId = groupId(backend.name());
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            KafkaClientProperties.consumer(config.kafka(), clientId, clientId),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    KafkaProducer<String, byte[]> dlqProducer =
+        new KafkaProducer<>(
+            KafkaClientProperties.producer(config.kafka(), clientId + "-dlq"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    DeadLetterPublisher deadLetters =
+        new DeadLetterPublisher(
+            dlqProducer, Topics.deadLetter(config.kafka(), backend.name()), backend.name());
+    Exporter exporter =
+        new RetryingExporter(
+            exporter(backend.name(), backend.exporter()), RetryPolicy.defaults(), listener);
+    return new SinkWorker(
+        consumer,
+        exporter,
+        deadLetters,
+        new SinkOptions(Topics.samplesEnriched(config.kafka()), backend.batch()));
+  }
+
+  /** The exporter a backend's configuration asks for. */
+  static Exporter exporter(String backend, ExporterConfig config) {
+    if (config instanceof RemoteWriteConfig rw) {
+      return new RemoteWriteExporter(
+          new RemoteWriteEndpoint(backend, rw.url(), rw.timeout(), rw.headers(), true));
+    }
+    if (config instanceof FileExporterConfig file) {
+      return new FileExporter(backend, file.path());
+    }
+    throw new IllegalArgumentException("no exporter for " + config.getClass().getSimpleName());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    workers.forEach(SinkWorker::close);
+    for (Thread thread : threads) {
+      thread.join(30_000);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.scrapestream.sink;
+
+import java.time.Duration;
+
+/** Export events for self-metrics; implementations must be cheap and must not throw. */
+public interface SinkListener {
+
+  /** A listener that ignores every event. */
+  SinkListener NO_OP =
+      new SinkListener() {
+        @Override
+        public void exported(String backend, long samples, Duration elapsed) {}
+
+        @Override
+        public void failed(String backend, String outcomeClass) {}
+      };
+
+  /** The backend acknowledged {@code samples} samples, {@code elapsed} after the export began. */
+  void exported(String backend, long samples, Duration elapsed);
+
+  /** One attempt failed; {@code outcomeClass} is {@code retryable} or {@code rejected}. */
+  void failed(String backend, String outcomeClass);
+}

@@ -1,0 +1,88 @@
+package io.scrapestream.sink.retry;
+
+import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.sink.ExportOutcome;
+import io.scrapestream.sink.Exporter;
+import io.scrapestream.sink.SinkListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries the {@link ExportOutcome.Retryable} outcomes of another exporter under a {@link
+ * RetryPolicy}; returns {@link ExportOutcome.Rejected} at once, and the last retryable outcome when
+ * the attempts are spent. Reports every attempt to a {@link SinkListener}.
+ */
+public final class RetryingExporter implements Exporter {
+  private static final Logger LOG = LoggerFactory.getLogger(RetryingExporter.class);
+
+  private final Exporter delegate;
+  private final RetryPolicy policy;
+  private final SinkListener listener;
+  private final RetryTiming timing;
+
+  public RetryingExporter(Exporter delegate, RetryPolicy policy, SinkListener listener) {
+    this(delegate, policy, listener, RetryTiming.system());
+  }
+
+  public RetryingExporter(
+      Exporter delegate, RetryPolicy policy, SinkListener listener, RetryTiming timing) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.timing = Objects.requireNonNull(timing, "timing");
+  }
+
+  /**
+   * Exports, retrying as the policy says. The elapsed time reported on success covers every attempt
+   * and wait. When interrupted while waiting, returns a retryable outcome at once and leaves the
+   * thread's interrupt flag set.
+   */
+  @Override
+  public ExportOutcome export(List<ScrapeBatch> batches) {
+    Instant start = timing.clock().instant();
+    ExportOutcome outcome = attempt(batches, start);
+    for (int retry = 1;
+        outcome instanceof ExportOutcome.Retryable retryable && retry < policy.maxAttempts();
+        retry++) {
+      Duration delay =
+          policy.delayBefore(retry, retryable.retryAfter(), timing.random().getAsDouble());
+      LOG.debug("[{}] retry {} in {}: {}", backend(), retry, delay, retryable.reason());
+      try {
+        timing.sleeper().sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ExportOutcome.Retryable(
+            "interrupted while waiting to retry; last failure: " + retryable.reason(),
+            Optional.empty());
+      }
+      outcome = attempt(batches, start);
+    }
+    return outcome;
+  }
+
+  @Override
+  public String backend() {
+    return delegate.backend();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  private ExportOutcome attempt(List<ScrapeBatch> batches, Instant start) {
+    ExportOutcome outcome = delegate.export(batches);
+    if (outcome instanceof ExportOutcome.Success success) {
+      Duration elapsed = Duration.between(start, timing.clock().instant());
+      listener.exported(backend(), success.samples(), elapsed);
+    } else {
+      listener.failed(backend(), outcome.outcomeClass());
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,126 @@
+package io.scrapestream.ingest.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** The read position in the body being parsed, with the line bookkeeping that errors report. */
+final class ByteCursor {
+
+  byte[] buf = new byte[0];
+  int pos;
+  int end;
+  private int line;
+  private int lineStart;
+
+  void reset(byte[] body, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, body.length);
+    buf = body;
+    pos = offset;
+    end = offset + length;
+    line = 1;
+    lineStart = offset;
+  }
+
+  boolean atEnd() {
+    return pos >= end;
+  }
+
+  /** The byte at {@code pos} (0..255), or -1 at the end of the input. */
+  int peek() {
+    return pos < end ? buf[pos] & 0xff : -1;
+  }
+
+  /** Consumes {@code expected} when it is the next byte. */
+  boolean accept(char expected) {
+    if (pos < end && buf[pos] == expected) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Consumes {@code expected} or fails with {@code what} and what was found instead. */
+  void expect(char expected, String what) throws ExpositionParseException {
+    if (!accept(expected)) {
+      throw unexpected(pos, what);
+    }
+  }
+
+  /** Consumes the line feed at {@code pos} and starts counting the next line. */
+  void consumeLineFeed() {
+    pos++;
+    line++;
+    lineStart = pos;
+  }
+
+  /** Whether the bytes at {@code pos} are exactly {@code ascii}. */
+  boolean lookingAt(String ascii) {
+    int n = ascii.length();
+    if (end - pos < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buf[pos + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the word in {@code words} that {@code [from, to)} spells exactly, or -1. */
+  int matchWord(int from, int to, byte[][] words) {
+    for (int i = 0; i < words.length; i++) {
+      if (java.util.Arrays.equals(buf, from, to, words[i], 0, words[i].length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  int line() {
+    return line;
+  }
+
+  ExpositionParseException error(int at, String detail) {
+    return new ExpositionParseException(line, at - lineStart + 1, detail);
+  }
+
+  /** An error "{@code expectation}. Found: <what is at {@code at}>". */
+  ExpositionParseException unexpected(int at, String expectation) {
+    return error(at, expectation + ". Found: " + describe(at));
+  }
+
+  String describe(int at) {
+    if (at >= end) {
+      return "end of input";
+    }
+    int b = buf[at] & 0xff;
+    if (b == '\n') {
+      return "end of line";
+    }
+    if (b >= 0x20 && b < 0x7f) {
+      return "'" + (char) b + "'";
+    }
+    return String.format("byte 0x%02x", b);
+  }
+
+  /** The bytes {@code [from, to)} for an error message: printable ASCII as is, others as \xNN. */
+  String printable(int from, int to) {
+    StringBuilder sb = new StringBuilder(to - from);
+    for (int i = from; i < Math.min(to, end); i++) {
+      int b = buf[i] & 0xff;
+      if (b >= 0x20 && b < 0x7f) {
+        sb.append((char) b);
+      } else {
+        sb.append(String.format("\\x%02x", b));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The bytes {@code [from, to)} as text (ISO-8859-1, so never fails). */
+  String text(int from, int to) {
+    return new String(
+        buf, from, Math.max(0, Math.min(to, end) - from), StandardCharsets.ISO_8859_1);
+  }
+}

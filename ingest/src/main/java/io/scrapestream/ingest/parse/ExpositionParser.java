@@ -1,0 +1,17 @@
+package io.scrapestream.ingest.parse;
+
+/** Parses one exposition format, straight from the response bytes. */
+public interface ExpositionParser {
+
+  /**
+   * Parses {@code body[offset, offset + length)} and reports what it reads to {@code visitor}.
+   * Samples before an error have already been visited when the exception is thrown; a caller that
+   * needs all-or-nothing discards them. Reusable across scrapes (keeps its intern cache). Not
+   * thread-safe.
+   *
+   * @throws ExpositionParseException at the first violation of the format, naming its line and
+   *     column
+   */
+  void parse(byte[] body, int offset, int length, SampleVisitor visitor)
+      throws ExpositionParseException;
+}

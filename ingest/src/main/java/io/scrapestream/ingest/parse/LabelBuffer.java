@@ -1,0 +1,73 @@
+package io.scrapestream.ingest.parse;
+
+import java.util.Arrays;
+
+/** The reused, growable label list behind every {@link LabelView} a parser hands out. */
+final class LabelBuffer implements LabelView {
+
+  private Symbol[] names = new Symbol[8];
+  private Symbol[] values = new Symbol[8];
+  private int size;
+
+  void clear() {
+    size = 0;
+  }
+
+  /** Appends a label unless its name is already present; returns whether it was appended. */
+  boolean add(Symbol name, Symbol value) {
+    if (indexOf(name) >= 0) {
+      return false;
+    }
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    names[size] = name;
+    values[size] = value;
+    size++;
+    return true;
+  }
+
+  /** The index of the label named {@code name} (symbols are interned: identity), or -1. */
+  int indexOf(Symbol name) {
+    for (int i = 0; i < size; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of the label named {@code name}, or {@code null}. */
+  Symbol valueOf(Symbol name) {
+    int i = indexOf(name);
+    return i < 0 ? null : values[i];
+  }
+
+  Symbol nameSymbol(int i) {
+    return names[i];
+  }
+
+  Symbol valueSymbol(int i) {
+    return values[i];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public String name(int i) {
+    return names[check(i)].text;
+  }
+
+  @Override
+  public String value(int i) {
+    return values[check(i)].text;
+  }
+
+  private int check(int i) {
+    return java.util.Objects.checkIndex(i, size);
+  }
+}

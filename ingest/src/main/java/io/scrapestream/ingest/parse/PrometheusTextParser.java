@@ -1,0 +1,171 @@
+package io.scrapestream.ingest.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Prometheus text exposition format 0.0.4, read as Prometheus reads it: blank lines and {@code
+ * #} comments anywhere, blanks and tabs between tokens (and around label tokens), an optional
+ * trailing comma in label lists, HELP escapes {@code \\} and {@code \n}, label value escapes {@code
+ * \\}, {@code \"} and {@code \n}, an integer timestamp in milliseconds. Also enforced, as the
+ * format documentation says: at most one HELP and one TYPE line per metric name, and a TYPE line
+ * before the samples of its family.
+ */
+public final class PrometheusTextParser implements ExpositionParser {
+
+  static final byte[] NAME_LABEL = "__name__".getBytes(StandardCharsets.US_ASCII);
+
+  private final SymbolTable symbols = new SymbolTable();
+  private final ByteCursor c = new ByteCursor();
+  private final LabelReader reader = new LabelReader(c, symbols);
+  private final ValueReader values = new ValueReader(c);
+  private final SampleSink sink = new SampleSink(c);
+  private final LabelBuffer labels = new LabelBuffer();
+  private final TextFamilies families = new TextFamilies(c);
+  private Symbol nameLabel;
+  private long timestamp;
+
+  @Override
+  public void parse(byte[] body, int offset, int length, SampleVisitor visitor)
+      throws ExpositionParseException {
+    c.reset(body, offset, length);
+    sink.begin(visitor);
+    families.begin(symbols.beginParse());
+    nameLabel = symbols.intern(NAME_LABEL, 0, NAME_LABEL.length);
+    while (!c.atEnd()) {
+      parseLine();
+    }
+  }
+
+  private void parseLine() throws ExpositionParseException {
+    reader.skipBlanks(true);
+    int b = c.peek();
+    if (b == '#') {
+      parseComment();
+    } else if (b != '\n' && b != -1) {
+      parseSample();
+    }
+    endLine();
+  }
+
+  /** Accepts trailing blanks and the line feed (or the end of the input) that end a line. */
+  private void endLine() throws ExpositionParseException {
+    reader.skipBlanks(true);
+    if (c.atEnd()) {
+      return;
+    }
+    if (c.peek() != '\n') {
+      throw c.unexpected(c.pos, "expected end of line");
+    }
+    c.consumeLineFeed();
+  }
+
+  private void parseComment() throws ExpositionParseException {
+    c.pos++;
+    int afterHash = c.pos;
+    reader.skipBlanks(true);
+    boolean blank = c.pos > afterHash;
+    if (blank && keyword("HELP")) {
+      parseHelp();
+    } else if (blank && keyword("TYPE")) {
+      parseType();
+    } else {
+      while (c.pos < c.end && c.buf[c.pos] != '\n') {
+        c.pos++;
+      }
+    }
+  }
+
+  /** Consumes {@code word} and the blanks after it if the line continues with both. */
+  private boolean keyword(String word) {
+    int after = c.pos + word.length();
+    if (!c.lookingAt(word) || after >= c.end || (c.buf[after] != ' ' && c.buf[after] != '\t')) {
+      return false;
+    }
+    c.pos = after;
+    reader.skipBlanks(true);
+    return true;
+  }
+
+  private void parseHelp() throws ExpositionParseException {
+    int nameAt = c.pos;
+    Symbol name = reader.readName(true, "expected a metric name after HELP");
+    families.help(name, nameAt);
+    if (c.peek() == '\n' || c.atEnd()) {
+      return;
+    }
+    expectBlank("expected a blank between the metric name and the help text");
+    reader.skipBlanks(true);
+    int from = c.pos;
+    boolean escaped = false;
+    while (c.pos < c.end && c.buf[c.pos] != '\n') {
+      escaped |= c.buf[c.pos++] == '\\';
+    }
+    Symbol text = reader.intern(from, c.pos, escaped, false, "help text");
+    if (!text.text.isEmpty()) {
+      sink.visitor().help(name.text, text.text);
+    }
+  }
+
+  private void parseType() throws ExpositionParseException {
+    int nameAt = c.pos;
+    Symbol name = reader.readName(true, "expected a metric name after TYPE");
+    expectBlank("expected a blank between the metric name and the type");
+    reader.skipBlanks(true);
+    int from = c.pos;
+    c.pos = values.tokenEnd(true);
+    MetricType type = MetricTypeWords.TEXT.match(c, from, c.pos);
+    if (type == null) {
+      throw c.error(
+          from,
+          "unknown metric type '"
+              + c.printable(from, c.pos)
+              + "' for '"
+              + name.text
+              + "': expected "
+              + MetricTypeWords.TEXT.describe());
+    }
+    families.type(name, type, nameAt);
+    sink.visitor().type(name.text, type);
+  }
+
+  private void expectBlank(String expectation) throws ExpositionParseException {
+    int b = c.peek();
+    if (b != ' ' && b != '\t') {
+      throw c.unexpected(c.pos, expectation);
+    }
+  }
+
+  private void parseSample() throws ExpositionParseException {
+    Symbol name = reader.readName(true, "expected a metric name, '#' or an empty line");
+    labels.clear();
+    labels.add(nameLabel, name);
+    reader.skipBlanks(true);
+    if (c.accept('{')) {
+      reader.read(labels, true);
+      reader.skipBlanks(true);
+    }
+    int valueFrom = c.pos;
+    int valueTo = values.tokenEnd(true);
+    long bits = values.readFloat(valueFrom, valueTo, "sample value", true);
+    c.pos = valueTo;
+    boolean hasTs = readTimestamp();
+    families.sample(name);
+    sink.sample(labels, bits, hasTs, timestamp, valueFrom, valueTo);
+  }
+
+  /** Reads the optional timestamp into {@link #timestamp} and checks that the line ends. */
+  private boolean readTimestamp() throws ExpositionParseException {
+    reader.skipBlanks(true);
+    if (c.atEnd() || c.peek() == '\n') {
+      return false;
+    }
+    int from = c.pos;
+    c.pos = values.tokenEnd(true);
+    timestamp = values.readInteger(from, c.pos, "timestamp");
+    reader.skipBlanks(true);
+    if (!c.atEnd() && c.peek() != '\n') {
+      throw c.unexpected(c.pos, "expected end of line after the timestamp");
+    }
+    return true;
+  }
+}

@@ -1,0 +1,152 @@
+package io.scrapestream.ingest.scrape;
+
+import io.scrapestream.core.batch.SymbolTable;
+import io.scrapestream.core.target.ScrapeTarget;
+import io.scrapestream.ingest.parse.LabelView;
+import io.scrapestream.ingest.parse.MetricType;
+import io.scrapestream.ingest.parse.SampleVisitor;
+import io.scrapestream.schemas.v1.Exemplar;
+import io.scrapestream.schemas.v1.MetricFamilyMetadata;
+import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.schemas.v1.Series;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Receives parsed samples of one scrape and builds its {@code ScrapeBatch}: merges the target
+ * labels into each series as Prometheus does ({@code honor_labels}), keeps or drops exposed
+ * timestamps ({@code honor_timestamps}), and fills the string table.
+ */
+final class BatchAssembler implements SampleVisitor {
+  private final ScrapeTarget target;
+  private final SymbolTable symbols = new SymbolTable();
+  private final List<Series> series = new ArrayList<>();
+  private final Map<String, FamilyMetadata> metadata = new LinkedHashMap<>();
+  private Series.Builder last;
+
+  BatchAssembler(ScrapeTarget target) {
+    this.target = target;
+  }
+
+  @Override
+  public void type(String family, MetricType type) {
+    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).type = type;
+  }
+
+  @Override
+  public void help(String family, String help) {
+    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).help = help;
+  }
+
+  @Override
+  public void unit(String family, String unit) {
+    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).unit = unit;
+  }
+
+  @Override
+  public void sample(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
+    flushLast();
+    TreeMap<String, String> merged = new TreeMap<>();
+    for (int i = 0; i < labels.size(); i++) {
+      merged.put(labels.name(i), labels.value(i));
+    }
+    mergeTargetLabels(merged);
+    last = Series.newBuilder().setValueBits(valueBits);
+    if (hasTimestamp && target.honorTimestamps()) {
+      last.setTimestampMs(timestampMs);
+    }
+    addRefs(last, merged);
+  }
+
+  @Override
+  public void exemplar(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
+    if (last == null) {
+      return;
+    }
+    Exemplar.Builder exemplar = Exemplar.newBuilder().setValueBits(valueBits);
+    if (hasTimestamp) {
+      exemplar.setTimestampMs(timestampMs);
+    }
+    for (int i = 0; i < labels.size(); i++) {
+      exemplar.addLabelRefs(symbols.ref(labels.name(i))).addLabelRefs(symbols.ref(labels.value(i)));
+    }
+    last.addExemplars(exemplar);
+  }
+
+  /** Adds a synthetic series ({@code up}, {@code scrape_*}) with the target labels. */
+  void synthetic(String name, double value) {
+    flushLast();
+    TreeMap<String, String> labels = new TreeMap<>(target.labels());
+    labels.put("__name__", name);
+    Series.Builder builder = Series.newBuilder().setValueBits(Double.doubleToRawLongBits(value));
+    addRefs(builder, labels);
+    series.add(builder.build());
+  }
+
+  int sampleCount() {
+    return series.size() + (last == null ? 0 : 1);
+  }
+
+  /** Drops what was parsed so far (a scrape that failed half way keeps no partial samples). */
+  void discardSamples() {
+    last = null;
+    series.clear();
+    metadata.clear();
+  }
+
+  ScrapeBatch.Builder toBatch() {
+    flushLast();
+    ScrapeBatch.Builder batch = ScrapeBatch.newBuilder().addAllSeries(series);
+    metadata.forEach((family, m) -> batch.addMetadata(m.toProto(symbols, family)));
+    return batch.addAllSymbols(symbols.symbols());
+  }
+
+  private void mergeTargetLabels(TreeMap<String, String> labels) {
+    for (Map.Entry<String, String> entry : target.labels().entrySet()) {
+      String name = entry.getKey();
+      String exposed = labels.get(name);
+      if (exposed != null && target.honorLabels()) {
+        continue;
+      }
+      if (exposed != null) {
+        String exported = "exported_" + name;
+        while (labels.containsKey(exported)) {
+          exported = "exported_" + exported;
+        }
+        labels.put(exported, exposed);
+      }
+      labels.put(name, entry.getValue());
+    }
+    labels.values().removeIf(String::isEmpty);
+  }
+
+  private void addRefs(Series.Builder builder, TreeMap<String, String> labels) {
+    labels.forEach(
+        (name, value) -> builder.addLabelRefs(symbols.ref(name)).addLabelRefs(symbols.ref(value)));
+  }
+
+  private void flushLast() {
+    if (last != null) {
+      series.add(last.build());
+      last = null;
+    }
+  }
+
+  private static final class FamilyMetadata {
+    MetricType type = MetricType.UNKNOWN;
+    String help = "";
+    String unit = "";
+
+    MetricFamilyMetadata toProto(SymbolTable symbols, String family) {
+      return MetricFamilyMetadata.newBuilder()
+          .setNameRef(symbols.ref(family))
+          .setType(MetricTypes.toProto(type))
+          .setHelpRef(symbols.ref(help))
+          .setUnitRef(symbols.ref(unit))
+          .build();
+    }
+  }
+}
