@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walking skeleton end to end: standalone (embedded broker, scraper, enrich, sinks) scrapes a
@@ -52,7 +51,7 @@ class StandalonePipelineIT {
       """;
 
   @RegisterExtension final PrometheusServer prometheus = new PrometheusServer();
-  @TempDir Path dir;
+  private Path dir;
 
   private HttpServer target;
   private StandaloneApp app;
@@ -61,6 +60,7 @@ class StandalonePipelineIT {
   @BeforeAll
   void startPipeline() throws Exception {
     prometheus.start();
+    dir = Files.createTempDirectory("standalone-it-");
     target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     target.createContext(
         "/metrics",
