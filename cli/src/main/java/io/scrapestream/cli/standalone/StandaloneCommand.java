@@ -94,6 +94,7 @@ public final class StandaloneCommand implements Callable<Integer> {
                   err.println("Stopping...");
                   closeQuietly(app, err);
                   err.println(Totals.describe(app.stats()));
+                  org.apache.logging.log4j.LogManager.shutdown();
                 },
                 "standalone-shutdown"));
     while (!stopped.await(statusInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
