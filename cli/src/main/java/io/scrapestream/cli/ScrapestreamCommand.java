@@ -1,6 +1,10 @@
 package io.scrapestream.cli;
 
+import io.scrapestream.cli.role.EnrichCommand;
+import io.scrapestream.cli.role.IngestCommand;
+import io.scrapestream.cli.role.SinkCommand;
 import io.scrapestream.cli.standalone.StandaloneCommand;
+import io.scrapestream.cli.topics.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +16,10 @@ import picocli.CommandLine.Command;
     description = "A Prometheus metrics pipeline for Kubernetes, built on Kafka.",
     subcommands = {
       StandaloneCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
+      SinkCommand.class,
+      TopicsCommand.class,
       CheckConfigCommand.class,
       ParseCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,31 @@
+package io.scrapestream.cli.role;
+
+import io.scrapestream.enrich.EnrichApp;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code scrapestream enrich}: the Kafka Streams enrichment role. */
+@Command(
+    name = "enrich",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the enrichment application: samples.raw -> staleness -> Kubernetes metadata ->",
+      "samples.enriched (and one out.<backend> topic per backend with transforms).",
+      "Self-metrics on the telemetry address of the config. Exit code 2 on a bad config."
+    })
+public final class EnrichCommand implements Callable<Integer> {
+  @Mixin ConfigOption config;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return RoleRunner.run(
+        "enrich",
+        config.file(),
+        (loaded, registry) -> EnrichApp.start(loaded),
+        spec.commandLine().getErr());
+  }
+}
