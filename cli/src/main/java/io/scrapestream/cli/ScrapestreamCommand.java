@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "A Prometheus metrics pipeline for Kubernetes, built on Kafka.",
     subcommands = {
       StandaloneCommand.class,
+      AllocatorCommand.class,
       CheckConfigCommand.class,
       ParseCommand.class,
       CommandLine.HelpCommand.class
