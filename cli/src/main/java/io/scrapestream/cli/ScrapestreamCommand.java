@@ -1,5 +1,6 @@
 package io.scrapestream.cli;
 
+import io.scrapestream.cli.role.AllocatorCommand;
 import io.scrapestream.cli.role.EnrichCommand;
 import io.scrapestream.cli.role.IngestCommand;
 import io.scrapestream.cli.role.SinkCommand;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "A Prometheus metrics pipeline for Kubernetes, built on Kafka.",
     subcommands = {
       StandaloneCommand.class,
+      AllocatorCommand.class,
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,

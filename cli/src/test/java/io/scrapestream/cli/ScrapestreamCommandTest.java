@@ -67,4 +67,18 @@ class ScrapestreamCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(Files.exists(dir.resolve("kafka"))).isFalse();
   }
+
+  @Test
+  void shouldExitWithTwoAndNamePathWhenAllocatorConfigIsBad() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "allocator:\n  strategy: random\n");
+
+    int code = run("allocator", "--config", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "allocator.strategy: must be one of: consistent-hashing, least-weighted, per-node."
+                + " Found: \"random\"");
+  }
 }

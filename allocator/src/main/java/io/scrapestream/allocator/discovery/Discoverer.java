@@ -5,8 +5,10 @@ package io.scrapestream.allocator.discovery;
  * {@code kubernetes_sd_configs}, ...), like Prometheus's {@code discovery.Discoverer}. It reports
  * the full state of every source it knows on start and each changed group afterwards.
  *
- * <p>While its backend is unreachable a discoverer reports nothing: the groups last reported stay
- * in force (never a mass removal because a watch dropped).
+ * <p>A discoverer reports once soon after {@link #start}, even when that first attempt failed (then
+ * with no groups), so that the allocator knows discovery has run. While its backend is unreachable
+ * a discoverer reports nothing more: the groups last reported stay in force (never a mass removal
+ * because a watch dropped).
  */
 public interface Discoverer extends AutoCloseable {
 

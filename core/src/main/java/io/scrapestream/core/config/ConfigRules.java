@@ -23,6 +23,8 @@ final class ConfigRules {
   private static final Pattern BACKEND_NAME_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
   private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern FILE_SD_PATTERN_REGEX =
+      Pattern.compile("[^*]*(\\*[^/]*)?\\.(json|yml|yaml|JSON|YML|YAML)");
   private static final Set<String> RESERVED_HEADERS =
       caseInsensitive(
           "Content-Encoding", "Content-Type", "User-Agent", "X-Prometheus-Remote-Write-Version");
@@ -73,6 +75,14 @@ final class ConfigRules {
           "must not contain a line break or NUL");
   static final ValueRule<String> FILE_PATH =
       new ValueRule<>(ConfigRules::isPath, "must be a non-empty file path");
+  static final ValueRule<String> FILE_SD_PATTERN =
+      new ValueRule<>(
+          text -> FILE_SD_PATTERN_REGEX.matcher(text).matches(),
+          "must be a .json, .yml or .yaml path with * only in its last element");
+  static final ValueRule<String> AUTHORIZATION_TYPE =
+      new ValueRule<>(
+          type -> HTTP_TOKEN.matcher(type).matches() && !type.equalsIgnoreCase("Basic"),
+          "must be an HTTP authentication scheme other than Basic (use basic_auth)");
   static final ValueRule<Duration> POSITIVE_DURATION =
       new ValueRule<>(
           duration -> !duration.isNegative() && !duration.isZero(), "must be greater than 0s");

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One entry of {@code scrape_configs}, holding effective values: the interval and timeout are
  * already inherited from {@code global} where the job does not set them, and the timeout is capped
- * to the interval. {@code params} keep the order written.
+ * to the interval. {@code params} keep the order written. {@code discovery} holds the service
+ * discovery other than {@code static_configs}; {@code auth} the job's credentials.
  */
 public record ScrapeConfig(
     String jobName,
@@ -18,7 +19,9 @@ public record ScrapeConfig(
     Map<String, List<String>> params,
     boolean honorLabels,
     boolean honorTimestamps,
-    List<StaticConfig> staticConfigs) {
+    List<StaticConfig> staticConfigs,
+    DiscoveryConfigs discovery,
+    ScrapeAuth auth) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -31,6 +34,33 @@ public record ScrapeConfig(
     ConfigRules.require("scheme", scheme, ConfigRules.SCHEME);
     params = ConfigCollections.orderedLists("params", params);
     staticConfigs = List.copyOf(staticConfigs);
+    java.util.Objects.requireNonNull(discovery, "discovery must not be null");
+    java.util.Objects.requireNonNull(auth, "auth must not be null");
+  }
+
+  /** A job with static targets only and no credentials. */
+  public ScrapeConfig(
+      String jobName,
+      Duration scrapeInterval,
+      Duration scrapeTimeout,
+      String metricsPath,
+      String scheme,
+      Map<String, List<String>> params,
+      boolean honorLabels,
+      boolean honorTimestamps,
+      List<StaticConfig> staticConfigs) {
+    this(
+        jobName,
+        scrapeInterval,
+        scrapeTimeout,
+        metricsPath,
+        scheme,
+        params,
+        honorLabels,
+        honorTimestamps,
+        staticConfigs,
+        DiscoveryConfigs.none(),
+        ScrapeAuth.none());
   }
 
   /** Every target of every static config, in order. */

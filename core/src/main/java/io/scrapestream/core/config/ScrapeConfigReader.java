@@ -34,6 +34,8 @@ final class ScrapeConfigReader {
     boolean honorLabels = m.bool("honor_labels", false);
     boolean honorTimestamps = m.bool("honor_timestamps", true);
     List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
+    DiscoveryConfigs discovery = DiscoveryConfigReader.read(m);
+    ScrapeAuth auth = ScrapeAuthReader.read(m);
     m.finish();
     return jobName.map(
         name ->
@@ -46,7 +48,9 @@ final class ScrapeConfigReader {
                 params,
                 honorLabels,
                 honorTimestamps,
-                staticConfigs));
+                staticConfigs,
+                discovery,
+                auth));
   }
 
   private static List<StaticConfig> staticConfigs(List<ValueReader> items) {

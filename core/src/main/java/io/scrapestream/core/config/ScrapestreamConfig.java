@@ -15,7 +15,8 @@ public record ScrapestreamConfig(
     ScraperSettings scraper,
     EnrichSettings enrich,
     TelemetrySettings telemetry,
-    List<BackendConfig> backends) {
+    List<BackendConfig> backends,
+    AllocatorSettings allocator) {
 
   public ScrapestreamConfig {
     Objects.requireNonNull(global, "global must not be null");
@@ -23,10 +24,31 @@ public record ScrapestreamConfig(
     Objects.requireNonNull(scraper, "scraper must not be null");
     Objects.requireNonNull(enrich, "enrich must not be null");
     Objects.requireNonNull(telemetry, "telemetry must not be null");
+    Objects.requireNonNull(allocator, "allocator must not be null");
     scrapeConfigs = List.copyOf(scrapeConfigs);
     backends = List.copyOf(backends);
     requireUnique("job name", scrapeConfigs, ScrapeConfig::jobName);
     requireUnique("backend name", backends, BackendConfig::name);
+  }
+
+  /** A configuration with the default {@code allocator} section. */
+  public ScrapestreamConfig(
+      GlobalConfig global,
+      List<ScrapeConfig> scrapeConfigs,
+      KafkaSettings kafka,
+      ScraperSettings scraper,
+      EnrichSettings enrich,
+      TelemetrySettings telemetry,
+      List<BackendConfig> backends) {
+    this(
+        global,
+        scrapeConfigs,
+        kafka,
+        scraper,
+        enrich,
+        telemetry,
+        backends,
+        AllocatorSettings.defaults());
   }
 
   /** The configuration of an empty file: all defaults, no jobs, no backends. */
