@@ -1,8 +1,11 @@
 package io.scrapestream.sink;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What became of one export: the three error classes of the design, named the same in code, logs,
@@ -61,6 +64,40 @@ public sealed interface ExportOutcome {
         throw new IllegalArgumentException(
             "status: must be an HTTP status (100-599) or 0 (not sent). Found: " + status);
       }
+    }
+
+    @Override
+    public String outcomeClass() {
+      return "rejected";
+    }
+  }
+
+  /**
+   * Some batches were refused for good while the backend stored the rest (a {@code _bulk} request
+   * whose items failed one by one): the caller dead-letters exactly the batches named and moves on.
+   *
+   * @param samples the samples the backend acknowledged
+   * @param rejectedBatches by index in the exported list, why each rejected batch was refused
+   */
+  record PartiallyRejected(long samples, SortedMap<Integer, String> rejectedBatches)
+      implements ExportOutcome {
+    public PartiallyRejected {
+      if (samples < 0) {
+        throw new IllegalArgumentException("samples: must be >= 0. Found: " + samples);
+      }
+      if (rejectedBatches == null || rejectedBatches.isEmpty()) {
+        throw new IllegalArgumentException(
+            "rejectedBatches: must name at least one batch. Found: " + rejectedBatches);
+      }
+      rejectedBatches.forEach(
+          (index, reason) -> {
+            if (index == null || index < 0) {
+              throw new IllegalArgumentException(
+                  "rejectedBatches: an index must be >= 0. Found: " + index);
+            }
+            requireReason(reason);
+          });
+      rejectedBatches = Collections.unmodifiableSortedMap(new TreeMap<>(rejectedBatches));
     }
 
     @Override

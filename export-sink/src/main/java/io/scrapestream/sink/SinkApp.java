@@ -1,8 +1,10 @@
 package io.scrapestream.sink;
 
 import io.scrapestream.core.config.BackendConfig;
+import io.scrapestream.core.config.ElasticsearchConfig;
 import io.scrapestream.core.config.ExporterConfig;
 import io.scrapestream.core.config.FileExporterConfig;
+import io.scrapestream.core.config.OtlpConfig;
 import io.scrapestream.core.config.RemoteWriteConfig;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.KafkaClientProperties;
@@ -10,7 +12,11 @@ import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.consume.DeadLetterPublisher;
 import io.scrapestream.sink.consume.SinkOptions;
 import io.scrapestream.sink.consume.SinkWorker;
+import io.scrapestream.sink.elasticsearch.BulkEndpoint;
+import io.scrapestream.sink.elasticsearch.ElasticsearchExporter;
 import io.scrapestream.sink.file.FileExporter;
+import io.scrapestream.sink.otlp.OtlpEndpoint;
+import io.scrapestream.sink.otlp.OtlpExporter;
 import io.scrapestream.sink.remotewrite.RemoteWriteEndpoint;
 import io.scrapestream.sink.remotewrite.RemoteWriteExporter;
 import io.scrapestream.sink.retry.RetryPolicy;
@@ -73,7 +79,9 @@ public final class SinkApp implements AutoCloseable {
             dlqProducer, Topics.deadLetter(config.kafka(), backend.name()), backend.name());
     Exporter exporter =
         new RetryingExporter(
-            exporter(backend.name(), backend.exporter()), RetryPolicy.defaults(), listener);
+            exporter(backend.name(), backend.exporter(), listener),
+            RetryPolicy.defaults(),
+            listener);
     return new SinkWorker(
         consumer,
         exporter,
@@ -82,13 +90,19 @@ public final class SinkApp implements AutoCloseable {
   }
 
   /** The exporter a backend's configuration asks for. */
-  static Exporter exporter(String backend, ExporterConfig config) {
+  static Exporter exporter(String backend, ExporterConfig config, SinkListener listener) {
     if (config instanceof RemoteWriteConfig rw) {
       return new RemoteWriteExporter(
           new RemoteWriteEndpoint(backend, rw.url(), rw.timeout(), rw.headers(), true));
     }
     if (config instanceof FileExporterConfig file) {
       return new FileExporter(backend, file.path());
+    }
+    if (config instanceof OtlpConfig otlp) {
+      return new OtlpExporter(OtlpEndpoint.from(backend, otlp), listener);
+    }
+    if (config instanceof ElasticsearchConfig es) {
+      return new ElasticsearchExporter(BulkEndpoint.from(backend, es), listener);
     }
     throw new IllegalArgumentException("no exporter for " + config.getClass().getSimpleName());
   }

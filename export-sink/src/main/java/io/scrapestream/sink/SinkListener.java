@@ -20,4 +20,19 @@ public interface SinkListener {
 
   /** One attempt failed; {@code outcomeClass} is {@code retryable} or {@code rejected}. */
   void failed(String backend, String outcomeClass);
+
+  /**
+   * The exporter left {@code samples} out on purpose, because the backend cannot hold them or the
+   * protocol's conversion drops them; reported once per successful export.
+   */
+  default void dropped(String backend, DropReason reason, long samples) {}
+
+  /**
+   * The backend accepted the request but refused {@code samples} of it for good (an OTLP partial
+   * success); they are not retried.
+   */
+  default void partiallyRejected(String backend, long samples) {}
+
+  /** The backend already held {@code samples} (a replay or redelivery); they count as written. */
+  default void duplicates(String backend, long samples) {}
 }

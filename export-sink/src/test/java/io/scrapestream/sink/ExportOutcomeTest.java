@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ExportOutcomeTest {
@@ -51,5 +53,29 @@ class ExportOutcomeTest {
     assertThat(
             new ExportOutcome.Rejected("invalid batch", ExportOutcome.Rejected.NOT_SENT).status())
         .isZero();
+  }
+
+  @Test
+  void shouldKeepRejectedBatchesInIndexOrderWhenPartiallyRejected() {
+    ExportOutcome.PartiallyRejected partial =
+        new ExportOutcome.PartiallyRejected(4, new TreeMap<>(Map.of(3, "c", 1, "a")));
+
+    assertThat(partial.outcomeClass()).isEqualTo("rejected");
+    assertThat(partial.rejectedBatches()).containsExactly(Map.entry(1, "a"), Map.entry(3, "c"));
+    assertThatThrownBy(() -> partial.rejectedBatches().put(5, "e"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void shouldRefuseEmptyMapOrNegativeIndexOrBlankReasonWhenPartiallyRejected() {
+    assertThatThrownBy(() -> new ExportOutcome.PartiallyRejected(1, new TreeMap<>()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rejectedBatches: must name at least one batch. Found: {}");
+    assertThatThrownBy(() -> new ExportOutcome.PartiallyRejected(1, new TreeMap<>(Map.of(-1, "x"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rejectedBatches: an index must be >= 0. Found: -1");
+    assertThatThrownBy(() -> new ExportOutcome.PartiallyRejected(1, new TreeMap<>(Map.of(0, ""))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reason: must not be blank. Found: ");
   }
 }

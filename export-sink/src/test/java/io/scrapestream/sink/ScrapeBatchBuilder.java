@@ -1,6 +1,7 @@
 package io.scrapestream.sink;
 
 import io.scrapestream.schemas.v1.Attribute;
+import io.scrapestream.schemas.v1.Label;
 import io.scrapestream.schemas.v1.MetricFamilyMetadata;
 import io.scrapestream.schemas.v1.MetricType;
 import io.scrapestream.schemas.v1.ScrapeBatch;
@@ -79,6 +80,15 @@ public final class ScrapeBatchBuilder {
             .setType(type)
             .setHelpRef(ref(help))
             .setUnitRef(ref(unit)));
+    return this;
+  }
+
+  /** The target's job, scrape URL and labels (name/value pairs, sorted by the caller). */
+  public ScrapeBatchBuilder target(String job, String scrapeUrl, String... labelPairs) {
+    Target.Builder target = batch.getTargetBuilder().setJob(job).setScrapeUrl(scrapeUrl);
+    for (int i = 0; i < labelPairs.length; i += 2) {
+      target.addLabels(Label.newBuilder().setName(labelPairs[i]).setValue(labelPairs[i + 1]));
+    }
     return this;
   }
 

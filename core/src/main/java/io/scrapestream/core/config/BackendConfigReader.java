@@ -86,6 +86,8 @@ final class BackendConfigReader {
         new LinkedHashMap<>();
     exporters.put("remote_write", BackendConfigReader::remoteWrite);
     exporters.put("file", BackendConfigReader::file);
+    exporters.put("otlp", OtlpConfigReader::read);
+    exporters.put("elasticsearch", ElasticsearchConfigReader::read);
     return Collections.unmodifiableMap(exporters);
   }
 }

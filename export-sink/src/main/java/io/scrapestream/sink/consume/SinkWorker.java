@@ -111,6 +111,9 @@ public final class SinkWorker implements Runnable, AutoCloseable {
           rejected.reason());
       pending.batches().forEach(batch -> deadLetters.publishRejected(batch, rejected.reason()));
       acknowledge();
+    } else if (outcome instanceof ExportOutcome.PartiallyRejected partial) {
+      deadLetter(partial);
+      acknowledge();
     } else if (outcome instanceof ExportOutcome.Retryable retryable) {
       Duration wait = retryable.retryAfter().orElseGet(backoff::next);
       LOG.warn(
@@ -123,6 +126,20 @@ public final class SinkWorker implements Runnable, AutoCloseable {
     } else {
       acknowledge();
     }
+  }
+
+  /** Dead-letters just the batches the backend refused for good; the rest were stored. */
+  private void deadLetter(ExportOutcome.PartiallyRejected partial) {
+    LOG.warn(
+        "backend {} rejected {} of {} batches, sending them to the dead-letter topic: {}",
+        exporter.backend(),
+        partial.rejectedBatches().size(),
+        pending.batches().size(),
+        partial.rejectedBatches().values().iterator().next());
+    partial
+        .rejectedBatches()
+        .forEach(
+            (index, reason) -> deadLetters.publishRejected(pending.batches().get(index), reason));
   }
 
   private void acknowledge() {

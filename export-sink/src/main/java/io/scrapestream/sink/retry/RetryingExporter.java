@@ -80,6 +80,10 @@ public final class RetryingExporter implements Exporter {
     if (outcome instanceof ExportOutcome.Success success) {
       Duration elapsed = Duration.between(start, timing.clock().instant());
       listener.exported(backend(), success.samples(), elapsed);
+    } else if (outcome instanceof ExportOutcome.PartiallyRejected partial) {
+      Duration elapsed = Duration.between(start, timing.clock().instant());
+      listener.exported(backend(), partial.samples(), elapsed);
+      listener.failed(backend(), partial.outcomeClass());
     } else {
       listener.failed(backend(), outcome.outcomeClass());
     }

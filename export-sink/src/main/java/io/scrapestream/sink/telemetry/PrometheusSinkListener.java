@@ -3,6 +3,7 @@ package io.scrapestream.sink.telemetry;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.scrapestream.sink.DropReason;
 import io.scrapestream.sink.SinkListener;
 import java.time.Duration;
 
@@ -11,6 +12,9 @@ public final class PrometheusSinkListener implements SinkListener {
   private final Counter exported;
   private final Counter failed;
   private final Histogram latency;
+  private final Counter dropped;
+  private final Counter partiallyRejected;
+  private final Counter duplicates;
 
   public PrometheusSinkListener(PrometheusRegistry registry) {
     exported =
@@ -31,6 +35,30 @@ public final class PrometheusSinkListener implements SinkListener {
             .help("Time from the start of an export to the backend's acknowledgement.")
             .labelNames("backend")
             .register(registry);
+    dropped =
+        counter(
+            registry,
+            "scrapestream_sink_samples_dropped_total",
+            "Samples an exporter left out on purpose, by reason (e.g. stale_marker).",
+            "backend",
+            "reason");
+    partiallyRejected =
+        counter(
+            registry,
+            "scrapestream_sink_samples_partially_rejected_total",
+            "Samples a backend refused within an accepted request (not retried).",
+            "backend");
+    duplicates =
+        counter(
+            registry,
+            "scrapestream_sink_samples_duplicate_total",
+            "Samples a backend already held (a replay or redelivery).",
+            "backend");
+  }
+
+  private static Counter counter(
+      PrometheusRegistry registry, String name, String help, String... labelNames) {
+    return Counter.builder().name(name).help(help).labelNames(labelNames).register(registry);
   }
 
   @Override
@@ -42,5 +70,20 @@ public final class PrometheusSinkListener implements SinkListener {
   @Override
   public void failed(String backend, String outcomeClass) {
     failed.labelValues(backend, outcomeClass).inc();
+  }
+
+  @Override
+  public void dropped(String backend, DropReason reason, long samples) {
+    dropped.labelValues(backend, reason.label()).inc(samples);
+  }
+
+  @Override
+  public void partiallyRejected(String backend, long samples) {
+    partiallyRejected.labelValues(backend).inc(samples);
+  }
+
+  @Override
+  public void duplicates(String backend, long samples) {
+    duplicates.labelValues(backend).inc(samples);
   }
 }

@@ -100,6 +100,20 @@ class RetryingExporterTest {
   }
 
   @Test
+  void shouldReturnPartialRejectionAtOnceAndCountAcknowledgedSamplesWhenDelegatePartlyRejects() {
+    ExportOutcome.PartiallyRejected partial =
+        new ExportOutcome.PartiallyRejected(5, new java.util.TreeMap<>(java.util.Map.of(0, "bad")));
+    ScriptedExporter delegate = new ScriptedExporter(partial);
+
+    ExportOutcome outcome = retrying(delegate, POLICY).export(BATCHES);
+
+    assertThat(outcome).isEqualTo(partial);
+    assertThat(delegate.calls).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+    assertThat(events).containsExactly("exported prom 5 PT0S", "failed prom rejected");
+  }
+
+  @Test
   void shouldApplyJitterWhenPolicyHasSome() {
     RetryPolicy jittery = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1), 2, 0.5);
     ScriptedExporter delegate = new ScriptedExporter(retryable("a"), new ExportOutcome.Success(1));
