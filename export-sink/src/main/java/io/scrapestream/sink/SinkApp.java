@@ -11,8 +11,7 @@ import io.scrapestream.sink.consume.DeadLetterPublisher;
 import io.scrapestream.sink.consume.SinkOptions;
 import io.scrapestream.sink.consume.SinkWorker;
 import io.scrapestream.sink.file.FileExporter;
-import io.scrapestream.sink.remotewrite.RemoteWriteEndpoint;
-import io.scrapestream.sink.remotewrite.RemoteWriteExporter;
+import io.scrapestream.sink.remotewrite.RemoteWriteExporters;
 import io.scrapestream.sink.retry.RetryPolicy;
 import io.scrapestream.sink.retry.RetryingExporter;
 import java.util.ArrayList;
@@ -73,7 +72,9 @@ public final class SinkApp implements AutoCloseable {
             dlqProducer, Topics.deadLetter(config.kafka(), backend.name()), backend.name());
     Exporter exporter =
         new RetryingExporter(
-            exporter(backend.name(), backend.exporter()), RetryPolicy.defaults(), listener);
+            exporter(backend.name(), backend.exporter(), listener),
+            RetryPolicy.defaults(),
+            listener);
     return new SinkWorker(
         consumer,
         exporter,
@@ -82,10 +83,9 @@ public final class SinkApp implements AutoCloseable {
   }
 
   /** The exporter a backend's configuration asks for. */
-  static Exporter exporter(String backend, ExporterConfig config) {
+  static Exporter exporter(String backend, ExporterConfig config, SinkListener listener) {
     if (config instanceof RemoteWriteConfig rw) {
-      return new RemoteWriteExporter(
-          new RemoteWriteEndpoint(backend, rw.url(), rw.timeout(), rw.headers(), true));
+      return RemoteWriteExporters.create(backend, rw, listener);
     }
     if (config instanceof FileExporterConfig file) {
       return new FileExporter(backend, file.path());

@@ -20,4 +20,10 @@ public interface SinkListener {
 
   /** One attempt failed; {@code outcomeClass} is {@code retryable} or {@code rejected}. */
   void failed(String backend, String outcomeClass);
+
+  /**
+   * The receiver confirmed how many float samples, histogram samples and exemplars it wrote (remote
+   * write 2.0's {@code X-Prometheus-Remote-Write-*-Written} headers); called only when it said so.
+   */
+  default void written(String backend, long samples, long histograms, long exemplars) {}
 }

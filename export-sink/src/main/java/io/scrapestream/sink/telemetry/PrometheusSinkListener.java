@@ -11,6 +11,7 @@ public final class PrometheusSinkListener implements SinkListener {
   private final Counter exported;
   private final Counter failed;
   private final Histogram latency;
+  private final Counter written;
 
   public PrometheusSinkListener(PrometheusRegistry registry) {
     exported =
@@ -31,6 +32,15 @@ public final class PrometheusSinkListener implements SinkListener {
             .help("Time from the start of an export to the backend's acknowledgement.")
             .labelNames("backend")
             .register(registry);
+    written =
+        Counter.builder()
+            .name("scrapestream_sink_receiver_written_total")
+            .help(
+                "What a remote write 2.0 receiver confirmed writing (its"
+                    + " X-Prometheus-Remote-Write-*-Written headers), by kind: samples, histograms,"
+                    + " exemplars.")
+            .labelNames("backend", "kind")
+            .register(registry);
   }
 
   @Override
@@ -42,5 +52,12 @@ public final class PrometheusSinkListener implements SinkListener {
   @Override
   public void failed(String backend, String outcomeClass) {
     failed.labelValues(backend, outcomeClass).inc();
+  }
+
+  @Override
+  public void written(String backend, long samples, long histograms, long exemplars) {
+    written.labelValues(backend, "samples").inc(samples);
+    written.labelValues(backend, "histograms").inc(histograms);
+    written.labelValues(backend, "exemplars").inc(exemplars);
   }
 }
