@@ -17,8 +17,7 @@ import io.scrapestream.sink.elasticsearch.ElasticsearchExporter;
 import io.scrapestream.sink.file.FileExporter;
 import io.scrapestream.sink.otlp.OtlpEndpoint;
 import io.scrapestream.sink.otlp.OtlpExporter;
-import io.scrapestream.sink.remotewrite.RemoteWriteEndpoint;
-import io.scrapestream.sink.remotewrite.RemoteWriteExporter;
+import io.scrapestream.sink.remotewrite.RemoteWriteExporters;
 import io.scrapestream.sink.retry.RetryPolicy;
 import io.scrapestream.sink.retry.RetryingExporter;
 import java.util.ArrayList;
@@ -92,8 +91,7 @@ public final class SinkApp implements AutoCloseable {
   /** The exporter a backend's configuration asks for. */
   static Exporter exporter(String backend, ExporterConfig config, SinkListener listener) {
     if (config instanceof RemoteWriteConfig rw) {
-      return new RemoteWriteExporter(
-          new RemoteWriteEndpoint(backend, rw.url(), rw.timeout(), rw.headers(), true));
+      return RemoteWriteExporters.create(backend, rw, listener);
     }
     if (config instanceof FileExporterConfig file) {
       return new FileExporter(backend, file.path());

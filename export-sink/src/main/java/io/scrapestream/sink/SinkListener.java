@@ -35,4 +35,10 @@ public interface SinkListener {
 
   /** The backend already held {@code samples} (a replay or redelivery); they count as written. */
   default void duplicates(String backend, long samples) {}
+
+  /**
+   * The receiver confirmed how many float samples, histogram samples and exemplars it wrote (remote
+   * write 2.0's {@code X-Prometheus-Remote-Write-*-Written} headers); called only when it said so.
+   */
+  default void written(String backend, long samples, long histograms, long exemplars) {}
 }

@@ -1,6 +1,5 @@
 package io.scrapestream.core.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,16 +55,6 @@ final class BackendConfigReader {
     return Optional.of(new BackendConfig(name.get(), exporter.get(), batch));
   }
 
-  private static Optional<ExporterConfig> remoteWrite(MappingReader m) {
-    Optional<URI> url = m.required("url", ConfigRules.HTTP_URL).map(URI::create);
-    Duration timeout =
-        m.duration("timeout", RemoteWriteConfig.DEFAULT_TIMEOUT, ConfigRules.POSITIVE_DURATION);
-    Map<String, String> headers =
-        m.stringMap("headers", ConfigRules.HEADER_NAME, ConfigRules.HEADER_VALUE);
-    m.finish();
-    return url.map(u -> new RemoteWriteConfig(u, timeout, headers));
-  }
-
   private static Optional<ExporterConfig> file(MappingReader m) {
     Optional<Path> path = m.required("path", ConfigRules.FILE_PATH).map(Path::of);
     m.finish();
@@ -84,7 +73,7 @@ final class BackendConfigReader {
   private static Map<String, Function<MappingReader, Optional<ExporterConfig>>> exporters() {
     Map<String, Function<MappingReader, Optional<ExporterConfig>>> exporters =
         new LinkedHashMap<>();
-    exporters.put("remote_write", BackendConfigReader::remoteWrite);
+    exporters.put("remote_write", RemoteWriteConfigReader::read);
     exporters.put("file", BackendConfigReader::file);
     exporters.put("otlp", OtlpConfigReader::read);
     exporters.put("elasticsearch", ElasticsearchConfigReader::read);

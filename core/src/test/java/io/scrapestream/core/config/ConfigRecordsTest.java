@@ -124,7 +124,10 @@ class ConfigRecordsTest {
             URI.create("https://h/w"), SECOND, Map.of("Authorization", "Bearer secret"));
 
     assertThat(config)
-        .hasToString("RemoteWriteConfig[url=https://h/w, timeout=1s, headers=[Authorization]]");
+        .hasToString(
+            "RemoteWriteConfig[url=https://h/w, timeout=1s, headers=[Authorization],"
+                + " protocolVersion=1, sendMetadata=false, sendNativeHistograms=false,"
+                + " sigv4=none]");
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param sendNativeHistograms whether native histogram samples are sent; off by default as in
  *     Prometheus ({@code send_native_histograms}), since a receiver without the feature answers
  *     them with a 500 that no retry can cure. When off they are left out and not counted.
+ * @param version the message sent first; the exporter falls back from 2.0 to 1.0 when the receiver
+ *     does not take 2.0
  */
 public record RemoteWriteEndpoint(
     String backend,
@@ -27,7 +29,8 @@ public record RemoteWriteEndpoint(
     Duration timeout,
     Map<String, String> headers,
     boolean sendMetadata,
-    boolean sendNativeHistograms) {
+    boolean sendNativeHistograms,
+    RemoteWriteVersion version) {
 
   /** Headers the protocol sets, or that the JDK HTTP client refuses to let a caller set. */
   private static final Set<String> RESERVED_HEADERS =
@@ -51,6 +54,9 @@ public record RemoteWriteEndpoint(
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       problems.add("timeout: must be positive. Found: " + timeout);
     }
+    if (version == null) {
+      problems.add("version: must not be null. Found: null");
+    }
     if (headers == null) {
       problems.add("headers: must not be null. Found: null");
     } else {
@@ -63,7 +69,18 @@ public record RemoteWriteEndpoint(
     headers = Map.copyOf(headers);
   }
 
-  /** An endpoint that does not send native histograms. */
+  /** A remote write 1.0 endpoint. */
+  public RemoteWriteEndpoint(
+      String backend,
+      URI url,
+      Duration timeout,
+      Map<String, String> headers,
+      boolean sendMetadata,
+      boolean sendNativeHistograms) {
+    this(backend, url, timeout, headers, sendMetadata, sendNativeHistograms, RemoteWriteVersion.V1);
+  }
+
+  /** A remote write 1.0 endpoint that does not send native histograms. */
   public RemoteWriteEndpoint(
       String backend,
       URI url,
@@ -103,6 +120,8 @@ public record RemoteWriteEndpoint(
         + sendMetadata
         + ", sendNativeHistograms="
         + sendNativeHistograms
+        + ", version="
+        + version
         + "]";
   }
 

@@ -1,68 +1,86 @@
 package io.scrapestream.sink.remotewrite;
 
-import io.scrapestream.schemas.prompb.WriteRequest;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.sink.ExportOutcome;
 import io.scrapestream.sink.Exporter;
+import io.scrapestream.sink.RequestSigner;
+import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.series.InvalidBatchException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends batches to a Prometheus remote write 1.0 receiver, one request per {@link #export} call.
- * Never retries by itself: wrap it in a {@code RetryingExporter}.
+ * Sends batches to a Prometheus remote write receiver, one request per {@link #export} call, as 2.0
+ * when the endpoint asks for it and the receiver takes it, else as 1.0. A 2.0 request answered with
+ * 415, or with a 2xx but none of the {@code X-Prometheus-Remote-Write-*-Written} headers (a 1.0
+ * receiver that read the 2.0 message as an empty 1.0 one), is sent again at once as 1.0, and so is
+ * every later request. Never retries by itself: wrap it in a {@code RetryingExporter}; each call
+ * signs its request anew.
  */
 public final class RemoteWriteExporter implements Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteExporter.class);
-  private static final int MAX_BODY_BYTES = 1024;
 
   private final RemoteWriteEndpoint endpoint;
-  private final HttpClient client;
-  private final Clock clock;
-
-  /** An exporter with its own JDK HTTP client, connecting within the endpoint's timeout. */
-  public RemoteWriteExporter(RemoteWriteEndpoint endpoint) {
-    this(
-        endpoint,
-        HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build(),
-        Clock.systemUTC());
-  }
+  private final Collaborators with;
+  private final RemoteWriteSender sender;
+  private final AtomicReference<RemoteWriteVersion> version;
 
   /**
+   * What the exporter works with besides its endpoint.
+   *
    * @param client the HTTP client (shared or configured, e.g. with TLS settings)
    * @param clock the time against which an HTTP-date {@code Retry-After} is read
+   * @param signer signs every request (e.g. SigV4), or {@link RequestSigner#NONE}
+   * @param listener hears what a 2.0 receiver confirmed writing
    */
+  public record Collaborators(
+      HttpClient client, Clock clock, RequestSigner signer, SinkListener listener) {
+    public Collaborators {
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(signer, "signer");
+      Objects.requireNonNull(listener, "listener");
+    }
+
+    /** An own JDK HTTP client connecting within the endpoint's timeout, no signing, no listener. */
+    public static Collaborators defaults(RemoteWriteEndpoint endpoint) {
+      return new Collaborators(
+          HttpClient.newBuilder().connectTimeout(endpoint.timeout()).build(),
+          Clock.systemUTC(),
+          RequestSigner.NONE,
+          SinkListener.NO_OP);
+    }
+  }
+
+  public RemoteWriteExporter(RemoteWriteEndpoint endpoint) {
+    this(endpoint, Collaborators.defaults(endpoint));
+  }
+
   public RemoteWriteExporter(RemoteWriteEndpoint endpoint, HttpClient client, Clock clock) {
+    this(endpoint, new Collaborators(client, clock, RequestSigner.NONE, SinkListener.NO_OP));
+  }
+
+  public RemoteWriteExporter(RemoteWriteEndpoint endpoint, Collaborators with) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-    this.client = Objects.requireNonNull(client, "client");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.with = Objects.requireNonNull(with, "with");
+    this.sender = new RemoteWriteSender(endpoint, with.client(), with.signer());
+    this.version = new AtomicReference<>(endpoint.version());
   }
 
   @Override
   public ExportOutcome export(List<ScrapeBatch> batches) {
-    WriteRequestConverter.Conversion conversion;
-    try {
-      conversion =
-          WriteRequestConverter.convert(
-              batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
-    } catch (InvalidBatchException e) {
-      return new ExportOutcome.Rejected(e.getMessage(), ExportOutcome.Rejected.NOT_SENT);
-    }
-    WriteRequest request = conversion.request();
-    if (request.getTimeseriesCount() == 0 && request.getMetadataCount() == 0) {
-      return new ExportOutcome.Success(0);
-    }
-    return send(RemoteWriteProtocol.encode(request), conversion.samples());
+    return version.get() == RemoteWriteVersion.V2 ? exportV2(batches) : exportV1(batches);
+  }
+
+  /** The message this exporter sends now: the endpoint's, or 1.0 after a fallback. */
+  public RemoteWriteVersion version() {
+    return version.get();
   }
 
   @Override
@@ -70,50 +88,79 @@ public final class RemoteWriteExporter implements Exporter {
     return endpoint.backend();
   }
 
-  /** Nothing to release: the JDK 17 HTTP client has no close and frees its threads when unused. */
+  /** Closes the signer; the JDK 17 HTTP client has no close and frees its threads when unused. */
   @Override
-  public void close() {}
+  public void close() {
+    with.signer().close();
+  }
 
-  private ExportOutcome send(byte[] body, long samples) {
+  private ExportOutcome exportV1(List<ScrapeBatch> batches) {
+    WriteRequestConverter.Encoded encoded;
     try {
-      HttpResponse<InputStream> response =
-          client.send(
-              RemoteWriteProtocol.request(endpoint, body),
-              HttpResponse.BodyHandlers.ofInputStream());
-      String snippet = bodySnippet(response);
-      return RemoteWriteResponses.classify(
-              response.statusCode(), response.headers(), snippet, clock)
-          .orElseGet(() -> new ExportOutcome.Success(samples));
-    } catch (HttpTimeoutException e) {
-      return failed("no response within " + endpoint.timeout(), e);
-    } catch (IOException e) {
-      return failed(describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new ExportOutcome.Retryable(
-          "interrupted while sending to " + endpoint.redactedUrl(), Optional.empty());
+      encoded =
+          WriteRequestConverter.encode(
+              batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
+    } catch (InvalidBatchException e) {
+      return new ExportOutcome.Rejected(e.getMessage(), ExportOutcome.Rejected.NOT_SENT);
+    }
+    if (encoded.protobuf().length == 0) {
+      return new ExportOutcome.Success(0);
+    }
+    try {
+      RemoteWriteSender.Reply reply =
+          sender.post(RemoteWriteVersion.V1, RemoteWriteProtocol.compress(encoded.protobuf()));
+      return classify(reply).orElseGet(() -> new ExportOutcome.Success(encoded.samples()));
+    } catch (RemoteWriteSender.Failed e) {
+      return e.outcome();
     }
   }
 
-  private ExportOutcome failed(String problem, IOException e) {
-    String reason = "POST " + endpoint.redactedUrl() + " failed: " + problem;
-    LOG.debug("[{}] {}", endpoint.backend(), reason, e);
-    return new ExportOutcome.Retryable(reason, Optional.empty());
+  private ExportOutcome exportV2(List<ScrapeBatch> batches) {
+    V2RequestConverter.Conversion conversion;
+    try {
+      conversion =
+          V2RequestConverter.convert(
+              batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
+    } catch (InvalidBatchException e) {
+      return new ExportOutcome.Rejected(e.getMessage(), ExportOutcome.Rejected.NOT_SENT);
+    }
+    return conversion.request().getTimeseriesCount() == 0
+        ? new ExportOutcome.Success(0)
+        : sendV2(batches, conversion);
   }
 
-  private static String bodySnippet(HttpResponse<InputStream> response) throws IOException {
-    try (InputStream in = response.body()) {
-      return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+  private ExportOutcome sendV2(
+      List<ScrapeBatch> batches, V2RequestConverter.Conversion conversion) {
+    RemoteWriteSender.Reply reply;
+    try {
+      reply = sender.post(RemoteWriteVersion.V2, RemoteWriteProtocol.encode(conversion.request()));
+    } catch (RemoteWriteSender.Failed e) {
+      return e.outcome();
     }
+    Optional<WrittenCounts> written = WrittenCounts.from(reply.headers());
+    if (reply.status() == 415 || (reply.status() / 100 == 2 && written.isEmpty())) {
+      fallBack(reply.status());
+      return exportV1(batches);
+    }
+    written.ifPresent(
+        w -> with.listener().written(backend(), w.samples(), w.histograms(), w.exemplars()));
+    return classify(reply)
+        .orElseGet(() -> new ExportOutcome.Success(conversion.samples() + conversion.histograms()));
   }
 
-  /** The exception's class and the first message along its causes (the JDK's are often null). */
-  private static String describe(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null) {
-        return e.getClass().getSimpleName() + ": " + t.getMessage();
-      }
+  private Optional<ExportOutcome> classify(RemoteWriteSender.Reply reply) {
+    return RemoteWriteResponses.classify(
+        reply.status(), reply.headers(), reply.bodySnippet(), with.clock());
+  }
+
+  private void fallBack(int status) {
+    if (version.compareAndSet(RemoteWriteVersion.V2, RemoteWriteVersion.V1)) {
+      LOG.warn(
+          "[{}] {} does not take remote write 2.0 (HTTP {}{}); sending 1.0 from now on",
+          endpoint.backend(),
+          endpoint.redactedUrl(),
+          status,
+          status == 415 ? "" : " without X-Prometheus-Remote-Write-*-Written headers");
     }
-    return e.getClass().getSimpleName();
   }
 }

@@ -19,6 +19,7 @@ final class SeriesSamples {
   private final List<Histogram> histograms = new ArrayList<>();
   private final List<Exemplar> exemplars = new ArrayList<>();
   private final boolean withNativeHistograms;
+  private boolean sorted;
 
   SeriesSamples(boolean withNativeHistograms) {
     this.withNativeHistograms = withNativeHistograms;
@@ -29,6 +30,7 @@ final class SeriesSamples {
    * exemplars.
    */
   void add(ScrapeBatch batch, Series series) {
+    sorted = false;
     long timestampMs = SeriesDecoder.timestampMs(batch, series);
     if (series.hasHistogram()) {
       if (!withNativeHistograms) {
@@ -57,15 +59,44 @@ final class SeriesSamples {
    * The series with its samples sorted by timestamp (stable: equal timestamps keep their order).
    */
   TimeSeries build(List<Label> labels) {
-    samples.sort(Comparator.comparingLong(Sample::getTimestamp));
-    histograms.sort(Comparator.comparingLong(Histogram::getTimestamp));
-    exemplars.sort(Comparator.comparingLong(Exemplar::getTimestamp));
     return TimeSeries.newBuilder()
         .addAllLabels(labels)
-        .addAllSamples(samples)
-        .addAllHistograms(histograms)
-        .addAllExemplars(exemplars)
+        .addAllSamples(sortedSamples())
+        .addAllHistograms(sortedHistograms())
+        .addAllExemplars(sortedExemplars())
         .build();
+  }
+
+  /** The float samples in timestamp order. */
+  List<Sample> sortedSamples() {
+    sort();
+    return samples;
+  }
+
+  /** The histogram samples in timestamp order. */
+  List<Histogram> sortedHistograms() {
+    sort();
+    return histograms;
+  }
+
+  /** The exemplars in timestamp order. */
+  List<Exemplar> sortedExemplars() {
+    sort();
+    return exemplars;
+  }
+
+  int sampleCount() {
+    return samples.size() + histograms.size();
+  }
+
+  /** Sorts once, stably, after the last {@link #add}. */
+  private void sort() {
+    if (!sorted) {
+      samples.sort(Comparator.comparingLong(Sample::getTimestamp));
+      histograms.sort(Comparator.comparingLong(Histogram::getTimestamp));
+      exemplars.sort(Comparator.comparingLong(Exemplar::getTimestamp));
+      sorted = true;
+    }
   }
 
   /**

@@ -9,6 +9,8 @@ import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
 import io.scrapestream.sink.series.InvalidBatchException;
 import io.scrapestream.sink.series.SeriesDecoder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +40,39 @@ public final class WriteRequestConverter {
     }
   }
 
+  /** The protobuf bytes of a request and the number of samples (float and histogram) in it. */
+  public record Encoded(byte[] protobuf, long samples) {
+    public Encoded {
+      Objects.requireNonNull(protobuf, "protobuf");
+      if (samples < 0) {
+        throw new IllegalArgumentException("samples: must be >= 0. Found: " + samples);
+      }
+    }
+  }
+
   /**
-   * Converts the batches, in order.
+   * The protobuf bytes of {@link #convert}'s request, byte for byte, written without building it:
+   * the exporter's path.
+   *
+   * @throws InvalidBatchException when a batch breaks its record contract
+   */
+  public static Encoded encode(
+      List<ScrapeBatch> batches, boolean withMetadata, boolean withNativeHistograms) {
+    SymbolInterner symbols = new SymbolInterner();
+    Map<LabelRefs, SeriesSamples> seriesByLabels =
+        seriesByLabels(batches, symbols, withNativeHistograms);
+    List<MetricMetadata> metadata = withMetadata ? List.copyOf(metadata(batches)) : List.of();
+    long samples = 0;
+    for (SeriesSamples series : seriesByLabels.values()) {
+      samples += series.sampleCount();
+    }
+    return new Encoded(WriteRequestEncoder.encode(symbols, seriesByLabels, metadata), samples);
+  }
+
+  /**
+   * Converts the batches, in order. Series are grouped by their label references in one string
+   * table for all batches, so that no label map is built per series, and each distinct label is one
+   * {@link Label} message shared by the series that have it.
    *
    * @param withMetadata whether to add the batches' metric family metadata
    * @param withNativeHistograms whether to add native histogram samples; when not, they are left
@@ -48,12 +81,15 @@ public final class WriteRequestConverter {
    */
   public static Conversion convert(
       List<ScrapeBatch> batches, boolean withMetadata, boolean withNativeHistograms) {
+    SymbolInterner symbols = new SymbolInterner();
+    Map<LabelRefs, SeriesSamples> seriesByLabels =
+        seriesByLabels(batches, symbols, withNativeHistograms);
     WriteRequest.Builder request = WriteRequest.newBuilder();
     long samples = 0;
-    for (Map.Entry<SortedMap<String, String>, SeriesSamples> entry :
-        seriesByLabels(batches, withNativeHistograms).entrySet()) {
+    Map<Long, Label> labels = new HashMap<>();
+    for (Map.Entry<LabelRefs, SeriesSamples> entry : seriesByLabels.entrySet()) {
       if (!entry.getValue().isEmpty()) {
-        TimeSeries series = entry.getValue().build(toLabels(entry.getKey()));
+        TimeSeries series = entry.getValue().build(labels(entry.getKey(), symbols, labels));
         samples += series.getSamplesCount() + series.getHistogramsCount();
         request.addTimeseries(series);
       }
@@ -64,6 +100,27 @@ public final class WriteRequestConverter {
     return new Conversion(request.build(), samples);
   }
 
+  /** The samples of every series, by label set, in order of first appearance. */
+  private static Map<LabelRefs, SeriesSamples> seriesByLabels(
+      List<ScrapeBatch> batches, SymbolInterner symbols, boolean withNativeHistograms) {
+    int capacity = 0;
+    for (ScrapeBatch batch : batches) {
+      capacity += batch.getSeriesCount();
+    }
+    Map<LabelRefs, SeriesSamples> seriesByLabels = new LinkedHashMap<>(capacity * 4 / 3 + 1);
+    for (ScrapeBatch batch : batches) {
+      symbols.use(batch);
+      for (int i = 0; i < batch.getSeriesCount(); i++) {
+        Series series = batch.getSeries(i);
+        int[] refs = SeriesLabels.sorted(batch, series.getLabelRefsList(), symbols, i);
+        seriesByLabels
+            .computeIfAbsent(new LabelRefs(refs), key -> new SeriesSamples(withNativeHistograms))
+            .add(batch, series);
+      }
+    }
+    return seriesByLabels;
+  }
+
   /** Labels sorted by name, as remote write {@link Label} messages. */
   static List<Label> toLabels(SortedMap<String, String> labels) {
     return labels.entrySet().stream()
@@ -71,28 +128,21 @@ public final class WriteRequestConverter {
         .toList();
   }
 
-  /** The samples of every series, by label set, in order of first appearance. */
-  private static Map<SortedMap<String, String>, SeriesSamples> seriesByLabels(
-      List<ScrapeBatch> batches, boolean withNativeHistograms) {
-    Map<SortedMap<String, String>, SeriesSamples> seriesByLabels = new LinkedHashMap<>();
-    for (ScrapeBatch batch : batches) {
-      for (int i = 0; i < batch.getSeriesCount(); i++) {
-        Series series = batch.getSeries(i);
-        seriesByLabels
-            .computeIfAbsent(
-                labelsWithName(batch, series, i), key -> new SeriesSamples(withNativeHistograms))
-            .add(batch, series);
-      }
-    }
-    return seriesByLabels;
-  }
-
-  private static SortedMap<String, String> labelsWithName(
-      ScrapeBatch batch, Series series, int index) {
-    SortedMap<String, String> labels = SeriesDecoder.labels(batch, series.getLabelRefsList());
-    if (!labels.containsKey(METRIC_NAME)) {
-      throw SeriesDecoder.invalid(
-          batch, "series " + index + ": labels must include __name__. Found: " + labels);
+  /** The labels of {@code key}, each message taken from (or added to) {@code cache}. */
+  private static List<Label> labels(LabelRefs key, SymbolInterner symbols, Map<Long, Label> cache) {
+    int[] refs = key.refs();
+    List<Label> labels = new ArrayList<>(refs.length / 2);
+    for (int i = 0; i < refs.length; i += 2) {
+      int name = refs[i];
+      int value = refs[i + 1];
+      labels.add(
+          cache.computeIfAbsent(
+              ((long) name << 32) | value,
+              pair ->
+                  Label.newBuilder()
+                      .setName(symbols.symbol(name))
+                      .setValue(symbols.symbol(value))
+                      .build()));
     }
     return labels;
   }

@@ -15,6 +15,7 @@ public final class PrometheusSinkListener implements SinkListener {
   private final Counter dropped;
   private final Counter partiallyRejected;
   private final Counter duplicates;
+  private final Counter written;
 
   public PrometheusSinkListener(PrometheusRegistry registry) {
     exported =
@@ -34,6 +35,15 @@ public final class PrometheusSinkListener implements SinkListener {
             .name("scrapestream_sink_export_duration_seconds")
             .help("Time from the start of an export to the backend's acknowledgement.")
             .labelNames("backend")
+            .register(registry);
+    written =
+        Counter.builder()
+            .name("scrapestream_sink_receiver_written_total")
+            .help(
+                "What a remote write 2.0 receiver confirmed writing (its"
+                    + " X-Prometheus-Remote-Write-*-Written headers), by kind: samples, histograms,"
+                    + " exemplars.")
+            .labelNames("backend", "kind")
             .register(registry);
     dropped =
         counter(
@@ -85,5 +95,12 @@ public final class PrometheusSinkListener implements SinkListener {
   @Override
   public void duplicates(String backend, long samples) {
     duplicates.labelValues(backend).inc(samples);
+  }
+
+  @Override
+  public void written(String backend, long samples, long histograms, long exemplars) {
+    written.labelValues(backend, "samples").inc(samples);
+    written.labelValues(backend, "histograms").inc(histograms);
+    written.labelValues(backend, "exemplars").inc(exemplars);
   }
 }

@@ -59,7 +59,7 @@ class RemoteWriteEndpointTest {
         .isEqualTo(
             "RemoteWriteEndpoint[backend=prom, url=https://host/api/v1/write, timeout=PT5S,"
                 + " headers=[Authorization, X-Scope-OrgID], sendMetadata=false,"
-                + " sendNativeHistograms=false]");
+                + " sendNativeHistograms=false, version=V1]");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.scrapestream.sink.ScrapeBatchBuilder.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scrapestream.schemas.v1.MetricType;
 import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +103,35 @@ class RemoteWriteExporterIT {
 
     JsonNode result = PROMETHEUS.query("ss_it_float", T0.plusSeconds(1)).get("result");
     assertThat(result.get(0).get("value").get(1).asText()).isEqualTo("8");
+  }
+
+  @Test
+  void shouldFallBackTo1AndStoreSamplesWhenPrometheus242IsSentVersion2() {
+    RemoteWriteExporter exporter =
+        new RemoteWriteExporter(
+            new RemoteWriteEndpoint(
+                "prometheus",
+                PROMETHEUS.remoteWriteUrl(),
+                Duration.ofSeconds(30),
+                Map.of(),
+                true,
+                false,
+                RemoteWriteVersion.V2));
+    List<ScrapeBatch> batches =
+        List.of(
+            batch("it-e", T0.toEpochMilli())
+                .metadata("ss_it_v2", MetricType.METRIC_TYPE_GAUGE, "Sent as 2.0 first.", "")
+                .sample(6.5, "__name__", "ss_it_v2", "job", "it")
+                .build());
+
+    assertThat(exporter.export(batches)).isEqualTo(new ExportOutcome.Success(1));
+
+    assertThat(exporter.version()).isEqualTo(RemoteWriteVersion.V1);
+    JsonNode result = PROMETHEUS.query("ss_it_v2", T0.plusSeconds(1)).get("result");
+    assertThat(result).hasSize(1);
+    assertThat(result.get(0).get("metric").toString())
+        .isEqualTo("{\"__name__\":\"ss_it_v2\",\"job\":\"it\"}");
+    assertThat(result.get(0).get("value").get(1).asText()).isEqualTo("6.5");
   }
 
   private static RemoteWriteExporter exporter() {

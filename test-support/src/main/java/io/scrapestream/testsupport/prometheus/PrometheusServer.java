@@ -1,6 +1,8 @@
 package io.scrapestream.testsupport.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scrapestream.testsupport.process.ChildProcess;
+import io.scrapestream.testsupport.process.HttpApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,10 +29,12 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
   public static final Path DEFAULT_BINARY = Path.of("/usr/bin/prometheus");
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final String CONFIG =
+      "global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n";
 
   private final Path binary;
-  private PrometheusProcess process;
-  private PrometheusApi api;
+  private ChildProcess process;
+  private HttpApi api;
 
   public PrometheusServer() {
     this(DEFAULT_BINARY);
@@ -57,12 +61,12 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
               + ": install the Debian package prometheus: ./test.sh does it");
     }
     try {
-      process = PrometheusProcess.launch(binary);
+      process = ChildProcess.launch("prometheus", this::commandLine);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + binary, e);
     }
-    api = new PrometheusApi(process.baseUrl());
-    process.awaitReady(api, STARTUP_TIMEOUT);
+    api = new HttpApi(process.baseUrl());
+    process.awaitReady(() -> api.answers200("/-/ready"), STARTUP_TIMEOUT);
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -83,7 +87,7 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
    */
   public JsonNode query(String promql, Instant time) {
     started();
-    return api.get("/api/v1/query", Map.of("query", promql, "time", PrometheusApi.seconds(time)));
+    return api.get("/api/v1/query", Map.of("query", promql, "time", HttpApi.seconds(time)));
   }
 
   /** An instant query at the current time of Prometheus's clock. */
@@ -103,9 +107,9 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
         "/api/v1/query_range",
         Map.of(
             "query", promql,
-            "start", PrometheusApi.seconds(start),
-            "end", PrometheusApi.seconds(end),
-            "step", PrometheusApi.seconds(step)));
+            "start", HttpApi.seconds(start),
+            "end", HttpApi.seconds(end),
+            "step", HttpApi.seconds(step)));
   }
 
   /** The last lines of the Prometheus log, for failure messages. */
@@ -133,7 +137,17 @@ public final class PrometheusServer implements BeforeAllCallback, AfterAllCallba
     close();
   }
 
-  private synchronized PrometheusProcess started() {
+  private List<String> commandLine(Path directory, int port) throws IOException {
+    Path config = Files.writeString(directory.resolve("prometheus.yml"), CONFIG);
+    return List.of(
+        binary.toString(),
+        "--web.enable-remote-write-receiver",
+        "--config.file=" + config,
+        "--storage.tsdb.path=" + directory.resolve("data"),
+        "--web.listen-address=127.0.0.1:" + port);
+  }
+
+  private synchronized ChildProcess started() {
     if (process == null) {
       throw new IllegalStateException("Prometheus is not running: call start() first");
     }

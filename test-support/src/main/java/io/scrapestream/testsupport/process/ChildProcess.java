@@ -1,4 +1,4 @@
-package io.scrapestream.testsupport.prometheus;
+package io.scrapestream.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,68 +16,88 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** One Prometheus child process and its temporary directory (config, TSDB, log). */
-final class PrometheusProcess {
-  private static final String CONFIG =
-      "global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n";
-
+/**
+ * A server binary run as a child process on a free loopback port, with its own temporary directory
+ * (configuration, data, log) that {@link #stop()} deletes; killed by a shutdown hook if the JVM
+ * ends first. Shared by the fixtures of real backends (Prometheus, VictoriaMetrics).
+ */
+public final class ChildProcess {
+  private final String name;
   private final Process process;
   private final Path directory;
   private final Path log;
   private final URI baseUrl;
   private final Thread shutdownHook;
 
-  private PrometheusProcess(Process process, Path directory, int port) {
+  /**
+   * The command line of a server that stores under {@code directory} and listens on {@code port}.
+   */
+  @FunctionalInterface
+  public interface CommandLine {
+    List<String> build(Path directory, int port) throws IOException;
+  }
+
+  /** Whether the server answers as ready; false while nothing listens. */
+  @FunctionalInterface
+  public interface ReadyCheck {
+    boolean ready() throws InterruptedException;
+  }
+
+  private ChildProcess(String name, Process process, Path directory, int port) {
+    this.name = name;
     this.process = process;
     this.directory = directory;
-    this.log = directory.resolve("prometheus.log");
+    this.log = directory.resolve(name + ".log");
     this.baseUrl = URI.create("http://127.0.0.1:" + port);
-    this.shutdownHook = new Thread(process::destroyForcibly, "prometheus-killer");
+    this.shutdownHook = new Thread(process::destroyForcibly, name + "-killer");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  static PrometheusProcess launch(Path binary) throws IOException {
-    Path directory = Files.createTempDirectory("scrapestream-prometheus-");
-    Path config = Files.writeString(directory.resolve("prometheus.yml"), CONFIG);
+  /**
+   * Starts the command in a new temporary directory, output and errors to {@code <name>.log}.
+   *
+   * @param name the server's name in messages, files and threads, e.g. {@code prometheus}
+   */
+  public static ChildProcess launch(String name, CommandLine command) throws IOException {
+    Path directory = Files.createTempDirectory("scrapestream-" + name + "-");
     int port = freePort();
     Process process =
-        new ProcessBuilder(
-                binary.toString(),
-                "--web.enable-remote-write-receiver",
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + directory.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
+        new ProcessBuilder(command.build(directory, port))
             .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("prometheus.log").toFile())
+            .redirectOutput(directory.resolve(name + ".log").toFile())
             .start();
-    return new PrometheusProcess(process, directory, port);
+    return new ChildProcess(name, process, directory, port);
   }
 
-  URI baseUrl() {
+  /** {@code http://127.0.0.1:<port>}. */
+  public URI baseUrl() {
     return baseUrl;
   }
 
-  /** Polls {@code /-/ready}; fails at once when the process exits. */
-  void awaitReady(PrometheusApi api, Duration timeout) {
+  /**
+   * Polls {@code check} until it answers true; fails at once, quoting the log, when the process
+   * exits, and after {@code timeout}.
+   */
+  public void awaitReady(ReadyCheck check, Duration timeout) {
     try {
-      Awaitility.await("Prometheus at " + baseUrl + " ready")
+      Awaitility.await(name + " at " + baseUrl + " ready")
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> exitedOrReady(api));
+          .until(() -> !process.isAlive() || check.ready());
     } catch (ConditionTimeoutException e) {
       stop();
       throw new IllegalStateException(
-          "Prometheus at " + baseUrl + " not ready within " + timeout + "; log:\n" + tail(), e);
+          name + " at " + baseUrl + " not ready within " + timeout + "; log:\n" + tail(), e);
     }
     if (!process.isAlive()) {
       String message =
-          "Prometheus exited with code " + process.exitValue() + " before ready; log:\n" + tail();
+          name + " exited with code " + process.exitValue() + " before ready; log:\n" + tail();
       stop();
       throw new IllegalStateException(message);
     }
   }
 
-  List<String> logTail(int lines) {
+  public List<String> logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -86,7 +106,8 @@ final class PrometheusProcess {
     }
   }
 
-  void stop() {
+  /** SIGTERM, then SIGKILL after 10 seconds; then the directory is deleted. */
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -99,10 +120,6 @@ final class PrometheusProcess {
       removeShutdownHook();
       deleteDirectory();
     }
-  }
-
-  private boolean exitedOrReady(PrometheusApi api) throws InterruptedException {
-    return !process.isAlive() || api.ready();
   }
 
   private String tail() {

@@ -1,4 +1,4 @@
-package io.scrapestream.testsupport.prometheus;
+package io.scrapestream.testsupport.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The Prometheus HTTP API: readiness and queries, answers parsed with Jackson. */
-final class PrometheusApi {
+/**
+ * The HTTP API of a backend in a test: readiness, and GETs answered with JSON, parsed with Jackson.
+ * Queries follow the Prometheus API, which VictoriaMetrics also serves.
+ */
+public final class HttpApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -30,39 +33,32 @@ final class PrometheusApi {
           .connectTimeout(REQUEST_TIMEOUT)
           .build();
 
-  PrometheusApi(URI baseUrl) {
+  public HttpApi(URI baseUrl) {
     this.baseUrl = baseUrl;
   }
 
   /** Seconds since the epoch with millisecond precision, as the API takes times. */
-  static String seconds(Instant time) {
+  public static String seconds(Instant time) {
     return BigDecimal.valueOf(time.toEpochMilli()).movePointLeft(3).toPlainString();
   }
 
   /** A duration in seconds with millisecond precision, as the API takes steps. */
-  static String seconds(Duration duration) {
+  public static String seconds(Duration duration) {
     return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).toPlainString();
   }
 
-  /** Whether {@code /-/ready} answers 200; false when nothing listens yet. */
-  boolean ready() throws InterruptedException {
+  /** Whether {@code path} answers 200; false when nothing listens yet. */
+  public boolean answers200(String path) throws InterruptedException {
     try {
-      return client.send(request("/-/ready"), HttpResponse.BodyHandlers.discarding()).statusCode()
-          == 200;
+      return client.send(request(path), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
     }
   }
 
   /** GETs an API path and returns the {@code data} node of a {@code "status":"success"} answer. */
-  JsonNode get(String path, Map<String, String> parameters) {
-    String query =
-        new TreeMap<>(parameters)
-            .entrySet().stream()
-                .map(
-                    e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    String target = path + "?" + query;
+  public JsonNode get(String path, Map<String, String> parameters) {
+    String target = target(path, parameters);
     HttpResponse<String> response = send(target);
     JsonNode body = parse(target, response.body());
     if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
@@ -75,6 +71,41 @@ final class PrometheusApi {
               + response.body());
     }
     return body.get("data");
+  }
+
+  /** GETs an API path that answers 200 with text, e.g. JSON lines, and returns the text. */
+  public String getText(String path, Map<String, String> parameters) {
+    String target = target(path, parameters);
+    HttpResponse<String> response = send(target);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET "
+              + target
+              + ": expected status 200. Found: "
+              + response.statusCode()
+              + " "
+              + response.body());
+    }
+    return response.body();
+  }
+
+  /** Parses one JSON document (e.g. one line of an export). */
+  public static JsonNode parse(String target, String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("GET " + target + ": expected JSON. Found: " + body, e);
+    }
+  }
+
+  private static String target(String path, Map<String, String> parameters) {
+    String query =
+        new TreeMap<>(parameters)
+            .entrySet().stream()
+                .map(
+                    e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    return path + "?" + query;
   }
 
   private HttpResponse<String> send(String target) {
@@ -90,13 +121,5 @@ final class PrometheusApi {
 
   private HttpRequest request(String target) {
     return HttpRequest.newBuilder(baseUrl.resolve(target)).timeout(REQUEST_TIMEOUT).GET().build();
-  }
-
-  private static JsonNode parse(String target, String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("GET " + target + ": expected JSON. Found: " + body, e);
-    }
   }
 }

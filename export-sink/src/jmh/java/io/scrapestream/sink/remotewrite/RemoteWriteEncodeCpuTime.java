@@ -1,0 +1,50 @@
+package io.scrapestream.sink.remotewrite;
+
+import io.scrapestream.schemas.v1.ScrapeBatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * CPU seconds per million samples of the encode path, measured with the thread's CPU time, which
+ * other processes on a busy machine do not inflate as they do wall time. Run from the test class
+ * path: {@code java -cp ... io.scrapestream.sink.remotewrite.RemoteWriteEncodeCpuTime}.
+ */
+public final class RemoteWriteEncodeCpuTime {
+  private static final int WARMUP_ROUNDS = 300;
+  private static final int MEASURED_ROUNDS = 500;
+
+  private RemoteWriteEncodeCpuTime() {}
+
+  public static void main(String[] args) {
+    List<ScrapeBatch> batches = RemoteWriteEncodeBenchmark.batches(1_700_000_000_000L);
+    measure(
+        "remote write 1.0",
+        batches,
+        b ->
+            RemoteWriteProtocol.compress(WriteRequestConverter.encode(b, false, false).protobuf()));
+    measure(
+        "remote write 2.0",
+        batches,
+        b -> RemoteWriteProtocol.encode(V2RequestConverter.convert(b, true, false).request()));
+  }
+
+  private static void measure(
+      String name, List<ScrapeBatch> batches, Function<List<ScrapeBatch>, byte[]> encode) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long bytes = 0;
+    for (int i = 0; i < WARMUP_ROUNDS; i++) {
+      bytes += encode.apply(batches).length;
+    }
+    long start = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < MEASURED_ROUNDS; i++) {
+      bytes += encode.apply(batches).length;
+    }
+    long cpuNanos = threads.getCurrentThreadCpuTime() - start;
+    double samples = (double) MEASURED_ROUNDS * RemoteWriteEncodeBenchmark.SAMPLES;
+    System.out.printf(
+        "%s: %.1f ns CPU/sample = %.3f CPU-s per million samples (%d bytes written)%n",
+        name, cpuNanos / samples, cpuNanos / samples / 1000.0, bytes);
+  }
+}
