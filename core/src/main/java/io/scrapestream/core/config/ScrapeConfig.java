@@ -1,5 +1,6 @@
 package io.scrapestream.core.config;
 
+import io.scrapestream.core.relabel.RelabelConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * One entry of {@code scrape_configs}, holding effective values: the interval and timeout are
  * already inherited from {@code global} where the job does not set them, and the timeout is capped
- * to the interval. {@code params} keep the order written.
+ * to the interval. {@code params} keep the order written. {@code relabelConfigs} and {@code
+ * metricRelabelConfigs} are empty when not written.
  */
 public record ScrapeConfig(
     String jobName,
@@ -18,7 +20,9 @@ public record ScrapeConfig(
     Map<String, List<String>> params,
     boolean honorLabels,
     boolean honorTimestamps,
-    List<StaticConfig> staticConfigs) {
+    List<StaticConfig> staticConfigs,
+    List<RelabelConfig> relabelConfigs,
+    List<RelabelConfig> metricRelabelConfigs) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -31,6 +35,8 @@ public record ScrapeConfig(
     ConfigRules.require("scheme", scheme, ConfigRules.SCHEME);
     params = ConfigCollections.orderedLists("params", params);
     staticConfigs = List.copyOf(staticConfigs);
+    relabelConfigs = List.copyOf(relabelConfigs);
+    metricRelabelConfigs = List.copyOf(metricRelabelConfigs);
   }
 
   /** Every target of every static config, in order. */

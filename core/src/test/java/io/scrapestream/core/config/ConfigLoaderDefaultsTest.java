@@ -55,6 +55,8 @@ class ConfigLoaderDefaultsTest {
                 Map.of(),
                 false,
                 true,
+                List.of(),
+                List.of(),
                 List.of()));
   }
 

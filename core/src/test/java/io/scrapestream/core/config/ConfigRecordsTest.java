@@ -62,7 +62,8 @@ class ConfigRecordsTest {
         .isThrownBy(
             () ->
                 new ScrapeConfig(
-                    "j", SECOND, SECOND, "/m", "ftp", Map.of(), false, true, List.of()))
+                    "j", SECOND, SECOND, "/m", "ftp", Map.of(), false, true, List.of(), List.of(),
+                    List.of()))
         .withMessage("scheme must be one of: http, https. Found: \"ftp\"");
   }
 
