@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       CheckConfigCommand.class,
       ParseCommand.class,
+      RelabelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ScrapestreamCommand {
@@ -37,6 +38,8 @@ public final class ScrapestreamCommand {
   /** The command line with error handling that prints messages, never stack traces. */
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new ScrapestreamCommand());
+    // "--labels @file.json" is the relabel command's own syntax, not a picocli argument file.
+    commandLine.setExpandAtFiles(false);
     commandLine.setExecutionExceptionHandler(
         (error, cl, parseResult) -> {
           cl.getErr().println("error: " + error.getMessage());

@@ -1,5 +1,6 @@
 package io.scrapestream.core.config;
 
+import io.scrapestream.core.relabel.RelabelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,7 @@ public final class ConfigLoader {
 
   /** Loads a UTF-8 file, substituting from {@code env}. */
   public static ScrapestreamConfig load(Path file, Map<String, String> env) throws ConfigException {
-    String yaml;
-    try {
-      yaml = Files.readString(file);
-    } catch (IOException e) {
-      throw new ConfigException(
-          file.toString(), List.of("(file): must be a readable UTF-8 file. Found: " + e));
-    }
-    return load(yaml.startsWith(BYTE_ORDER_MARK) ? yaml.substring(1) : yaml, file.toString(), env);
+    return load(read(file), file.toString(), env);
   }
 
   /** Loads YAML text, substituting from the process environment. */
@@ -65,6 +59,42 @@ public final class ConfigLoader {
       throw new ConfigException(sourceName, problems.list());
     }
     return config;
+  }
+
+  /**
+   * Loads a UTF-8 file that holds only a YAML list of relabel configs in Prometheus's syntax (an
+   * empty file is no configs), substituting from the process environment. Problems have paths such
+   * as {@code [2].action}.
+   */
+  public static List<RelabelConfig> loadRelabelConfigs(Path file) throws ConfigException {
+    return loadRelabelConfigs(read(file), file.toString());
+  }
+
+  /** As {@link #loadRelabelConfigs(Path)}, from YAML text; {@code sourceName} heads the message. */
+  public static List<RelabelConfig> loadRelabelConfigs(String yaml, String sourceName)
+      throws ConfigException {
+    ConfigProblems problems = new ConfigProblems();
+    ReadContext ctx = new ReadContext(problems, new EnvReferences(System.getenv(), problems));
+    List<RelabelConfig> configs =
+        YamlTreeParser.parse(yaml, problems)
+            .filter(root -> !YamlNode.isAbsent(root))
+            .map(root -> RelabelConfigsReader.readAll(new ValueReader(root, "", ctx).items()))
+            .orElse(List.of());
+    if (!problems.isEmpty()) {
+      throw new ConfigException(sourceName, problems.list());
+    }
+    return configs;
+  }
+
+  private static String read(Path file) throws ConfigException {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(
+          file.toString(), List.of("(file): must be a readable UTF-8 file. Found: " + e));
+    }
+    return yaml.startsWith(BYTE_ORDER_MARK) ? yaml.substring(1) : yaml;
   }
 
   private static ScrapestreamConfig read(MappingReader root, Supplier<String> hostName) {

@@ -1,5 +1,6 @@
 package io.scrapestream.core.config;
 
+import io.scrapestream.core.relabel.RelabelConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,9 @@ import java.util.Map;
 /**
  * One entry of {@code scrape_configs}, holding effective values: the interval and timeout are
  * already inherited from {@code global} where the job does not set them, and the timeout is capped
- * to the interval. {@code params} keep the order written. {@code discovery} holds the service
- * discovery other than {@code static_configs}; {@code auth} the job's credentials.
+ * to the interval. {@code params} keep the order written. {@code relabelConfigs} and {@code
+ * metricRelabelConfigs} are empty when not written. {@code discovery} holds the service discovery
+ * other than {@code static_configs}; {@code auth} the job's credentials.
  */
 public record ScrapeConfig(
     String jobName,
@@ -20,6 +22,8 @@ public record ScrapeConfig(
     boolean honorLabels,
     boolean honorTimestamps,
     List<StaticConfig> staticConfigs,
+    List<RelabelConfig> relabelConfigs,
+    List<RelabelConfig> metricRelabelConfigs,
     DiscoveryConfigs discovery,
     ScrapeAuth auth) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
@@ -34,6 +38,8 @@ public record ScrapeConfig(
     ConfigRules.require("scheme", scheme, ConfigRules.SCHEME);
     params = ConfigCollections.orderedLists("params", params);
     staticConfigs = List.copyOf(staticConfigs);
+    relabelConfigs = List.copyOf(relabelConfigs);
+    metricRelabelConfigs = List.copyOf(metricRelabelConfigs);
     java.util.Objects.requireNonNull(discovery, "discovery must not be null");
     java.util.Objects.requireNonNull(auth, "auth must not be null");
   }
@@ -59,6 +65,8 @@ public record ScrapeConfig(
         honorLabels,
         honorTimestamps,
         staticConfigs,
+        List.of(),
+        List.of(),
         DiscoveryConfigs.none(),
         ScrapeAuth.none());
   }

@@ -1,5 +1,6 @@
 package io.scrapestream.core.config;
 
+import io.scrapestream.core.relabel.RelabelConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class ScrapeConfigReader {
     boolean honorLabels = m.bool("honor_labels", false);
     boolean honorTimestamps = m.bool("honor_timestamps", true);
     List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
+    List<RelabelConfig> relabel = RelabelConfigsReader.readAll(m.items("relabel_configs"));
+    List<RelabelConfig> metricRelabel =
+        RelabelConfigsReader.readAll(m.items("metric_relabel_configs"));
     DiscoveryConfigs discovery = DiscoveryConfigReader.read(m);
     ScrapeAuth auth = ScrapeAuthReader.read(m);
     m.finish();
@@ -49,6 +53,8 @@ final class ScrapeConfigReader {
                 honorLabels,
                 honorTimestamps,
                 staticConfigs,
+                relabel,
+                metricRelabel,
                 discovery,
                 auth));
   }

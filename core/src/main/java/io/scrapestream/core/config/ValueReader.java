@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,46 @@ final class ValueReader {
                 return Optional.empty();
               }
             });
+  }
+
+  /**
+   * An integer between 0 and 2^64-1 held as an unsigned {@code long}, for the fields Prometheus
+   * reads as {@code uint64} (such as {@code modulus}). As in Prometheus's YAML decoder, {@code _}
+   * separators and the prefixes {@code 0x}, {@code 0o}, {@code 0b} and {@code 0} (octal) are read.
+   */
+  Optional<Long> unsignedLong() {
+    String expectation = "must be an integer between 0 and 18446744073709551615";
+    return typedText(Set.of(YamlNode.Kind.INTEGER), expectation)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(parseUnsigned(text.replace("_", "")));
+              } catch (NumberFormatException e) {
+                problem(expectation, found(text));
+                return Optional.empty();
+              }
+            });
+  }
+
+  private static long parseUnsigned(String text) {
+    String digits = text.startsWith("+") ? text.substring(1) : text;
+    String lower = digits.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("0x") || lower.startsWith("0o") || lower.startsWith("0b")) {
+      int radix = lower.charAt(1) == 'x' ? 16 : lower.charAt(1) == 'o' ? 8 : 2;
+      return Long.parseUnsignedLong(requireDigit(digits.substring(2)), radix);
+    }
+    if (digits.length() > 1 && digits.startsWith("0")) {
+      return Long.parseUnsignedLong(requireDigit(digits.substring(1)), 8);
+    }
+    return Long.parseUnsignedLong(requireDigit(digits), 10);
+  }
+
+  /** Refuses a second sign, which {@code Long.parseUnsignedLong} would take. */
+  private static String requireDigit(String digits) {
+    if (digits.startsWith("+")) {
+      throw new NumberFormatException(digits);
+    }
+    return digits;
   }
 
   /** A Prometheus duration; a plain {@code 0} is accepted as zero. */

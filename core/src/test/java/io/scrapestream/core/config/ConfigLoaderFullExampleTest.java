@@ -2,6 +2,9 @@ package io.scrapestream.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scrapestream.core.relabel.RelabelAction;
+import io.scrapestream.core.relabel.RelabelConfig;
+import io.scrapestream.core.relabel.RelabelRegex;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -77,7 +80,35 @@ class ConfigLoaderFullExampleTest {
         params,
         true,
         false,
-        staticConfigs);
+        staticConfigs,
+        List.of(
+            new RelabelConfig(
+                List.of("__address__"),
+                ";",
+                RelabelRegex.compile("([^:]+):\\d+"),
+                0,
+                "host",
+                "$1",
+                RelabelAction.REPLACE),
+            new RelabelConfig(
+                List.of(),
+                ";",
+                RelabelRegex.compile("version"),
+                0,
+                "",
+                "$1",
+                RelabelAction.LABELDROP)),
+        List.of(
+            new RelabelConfig(
+                List.of("__name__"),
+                ";",
+                RelabelRegex.compile("go_.*"),
+                0,
+                "",
+                "$1",
+                RelabelAction.DROP)),
+        DiscoveryConfigs.none(),
+        ScrapeAuth.none());
   }
 
   /** A job named by a YAML integer, with everything inherited from global. */
