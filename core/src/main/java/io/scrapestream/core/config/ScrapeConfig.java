@@ -3,11 +3,14 @@ package io.scrapestream.core.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One entry of {@code scrape_configs}, holding effective values: the interval and timeout are
  * already inherited from {@code global} where the job does not set them, and the timeout is capped
- * to the interval. {@code params} keep the order written.
+ * to the interval. {@code params} keep the order written. {@code http} holds the HTTP keys
+ * (credentials, TLS, proxy, redirects, compression), {@code limits} the per-scrape limits (each
+ * inherited from {@code global} when 0) and {@code format} the protocols to negotiate.
  */
 public record ScrapeConfig(
     String jobName,
@@ -18,7 +21,10 @@ public record ScrapeConfig(
     Map<String, List<String>> params,
     boolean honorLabels,
     boolean honorTimestamps,
-    List<StaticConfig> staticConfigs) {
+    List<StaticConfig> staticConfigs,
+    ScrapeHttpConfig http,
+    ScrapeLimits limits,
+    ScrapeFormat format) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -31,6 +37,9 @@ public record ScrapeConfig(
     ConfigRules.require("scheme", scheme, ConfigRules.SCHEME);
     params = ConfigCollections.orderedLists("params", params);
     staticConfigs = List.copyOf(staticConfigs);
+    Objects.requireNonNull(http, "http must not be null");
+    Objects.requireNonNull(limits, "limits must not be null");
+    Objects.requireNonNull(format, "format must not be null");
   }
 
   /** Every target of every static config, in order. */

@@ -34,6 +34,9 @@ final class ScrapeConfigReader {
     boolean honorLabels = m.bool("honor_labels", false);
     boolean honorTimestamps = m.bool("honor_timestamps", true);
     List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
+    ScrapeHttpConfig http = ScrapeHttpConfigReader.read(m);
+    ScrapeLimits limits = ScrapeLimitsReader.limits(m).orElse(global.scrapeLimits());
+    ScrapeFormat format = ScrapeLimitsReader.format(m, global.scrapeProtocols());
     m.finish();
     return jobName.map(
         name ->
@@ -46,7 +49,10 @@ final class ScrapeConfigReader {
                 params,
                 honorLabels,
                 honorTimestamps,
-                staticConfigs));
+                staticConfigs,
+                http,
+                limits,
+                format));
   }
 
   private static List<StaticConfig> staticConfigs(List<ValueReader> items) {

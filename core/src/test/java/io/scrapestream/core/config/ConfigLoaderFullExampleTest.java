@@ -46,7 +46,9 @@ class ConfigLoaderFullExampleTest {
         new GlobalConfig(
             Duration.ofSeconds(30),
             Duration.ofSeconds(20),
-            Map.of("region", "eu", "cluster", "c1")),
+            Map.of("region", "eu", "cluster", "c1"),
+            ScrapeLimits.NONE,
+            ScrapeProtocol.DEFAULT_ORDER),
         List.of(expectedNodeJob(), expectedNumericNameJob()),
         new KafkaSettings(
             "broker-1:9092,broker-2:9092",
@@ -77,7 +79,10 @@ class ConfigLoaderFullExampleTest {
         params,
         true,
         false,
-        staticConfigs);
+        staticConfigs,
+        ScrapeHttpConfig.DEFAULT,
+        ScrapeLimits.NONE,
+        ScrapeFormat.DEFAULT);
   }
 
   /** A job named by a YAML integer, with everything inherited from global. */
@@ -91,7 +96,10 @@ class ConfigLoaderFullExampleTest {
         Map.of(),
         false,
         true,
-        List.of());
+        List.of(),
+        ScrapeHttpConfig.DEFAULT,
+        ScrapeLimits.NONE,
+        ScrapeFormat.DEFAULT);
   }
 
   private static List<BackendConfig> expectedBackends() {

@@ -36,7 +36,13 @@ class ConfigRecordsTest {
   void shouldRejectTimeoutWhenItExceedsInterval() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new GlobalConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), Map.of()))
+            () ->
+                new GlobalConfig(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30),
+                    Map.of(),
+                    ScrapeLimits.NONE,
+                    ScrapeProtocol.DEFAULT_ORDER))
         .withMessage("scrapeTimeout must not exceed scrapeInterval (10s). Found: 30s");
   }
 
@@ -62,7 +68,18 @@ class ConfigRecordsTest {
         .isThrownBy(
             () ->
                 new ScrapeConfig(
-                    "j", SECOND, SECOND, "/m", "ftp", Map.of(), false, true, List.of()))
+                    "j",
+                    SECOND,
+                    SECOND,
+                    "/m",
+                    "ftp",
+                    Map.of(),
+                    false,
+                    true,
+                    List.of(),
+                    ScrapeHttpConfig.DEFAULT,
+                    ScrapeLimits.NONE,
+                    ScrapeFormat.DEFAULT))
         .withMessage("scheme must be one of: http, https. Found: \"ftp\"");
   }
 
