@@ -8,12 +8,14 @@ import io.scrapestream.core.target.StaticTargets;
 import io.scrapestream.ingest.publish.BatchPublisher;
 import io.scrapestream.ingest.publish.KafkaBatchPublisher;
 import io.scrapestream.ingest.scrape.ScrapeClient;
+import io.scrapestream.ingest.scrape.ScrapeJob;
 import io.scrapestream.ingest.scrape.ScrapeListener;
 import io.scrapestream.ingest.scrape.ScrapeScheduler;
 import io.scrapestream.ingest.scrape.TargetScraper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The scraper role: scrapes the configured targets and publishes to {@code samples.raw}. */
 public final class IngestApp implements AutoCloseable {
@@ -31,21 +33,34 @@ public final class IngestApp implements AutoCloseable {
   public static IngestApp start(
       ScrapestreamConfig config, ScrapeListener listener, String version) {
     String scraperId = config.scraper().id();
-    BatchPublisher publisher =
-        new KafkaBatchPublisher(
-            KafkaClientProperties.producer(config.kafka(), "scrapestream-scraper-" + scraperId),
-            Topics.samplesRaw(config.kafka()));
-    ScrapeClient client = new ScrapeClient("Scrapestream/" + version);
+    BatchPublisher publisher = publisher(config, listener);
     Clock clock = Clock.systemUTC();
+    Function<ScrapeConfig, ScrapeJob> jobs =
+        job ->
+            new ScrapeJob(
+                new ScrapeClient(job.http(), "Scrapestream/" + version),
+                job.limits(),
+                job.format(),
+                listener,
+                clock,
+                scraperId);
     List<TargetScraper> scrapers = new ArrayList<>();
-    for (ScrapeConfig job : config.scrapeConfigs()) {
-      StaticTargets.of(job)
-          .forEach(target -> scrapers.add(new TargetScraper(target, client, clock, scraperId)));
+    for (ScrapeConfig jobConfig : config.scrapeConfigs()) {
+      ScrapeJob job = jobs.apply(jobConfig);
+      StaticTargets.of(jobConfig).forEach(target -> scrapers.add(new TargetScraper(target, job)));
     }
     int threads = Math.max(2, Math.min(16, scrapers.size()));
     ScrapeScheduler scheduler = new ScrapeScheduler(publisher, listener, clock, threads);
     scheduler.schedule(scrapers);
     return new IngestApp(publisher, scheduler, scrapers.size());
+  }
+
+  private static BatchPublisher publisher(ScrapestreamConfig config, ScrapeListener listener) {
+    return new KafkaBatchPublisher(
+        KafkaClientProperties.producer(
+            config.kafka(), "scrapestream-scraper-" + config.scraper().id()),
+        Topics.samplesRaw(config.kafka()),
+        listener);
   }
 
   /** How many targets this scraper scrapes. */

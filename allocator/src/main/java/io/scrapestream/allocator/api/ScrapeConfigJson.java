@@ -2,10 +2,11 @@ package io.scrapestream.allocator.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scrapestream.core.config.HttpAuth;
 import io.scrapestream.core.config.PrometheusDuration;
-import io.scrapestream.core.config.ScrapeAuth;
 import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.Secret;
+import io.scrapestream.core.config.SecretSource;
 
 /**
  * A job as the OTel Target Allocator serves it in {@code /scrape_configs}: Prometheus's keys, in
@@ -28,19 +29,27 @@ final class ScrapeConfigJson {
     node.put("scrape_timeout", PrometheusDuration.format(job.scrapeTimeout()));
     node.put("metrics_path", job.metricsPath());
     node.put("scheme", job.scheme());
-    if (job.auth() instanceof ScrapeAuth.Basic basic) {
+    if (job.http().auth() instanceof HttpAuth.Basic basic) {
       ObjectNode auth = node.putObject("basic_auth");
-      auth.put("username", basic.username());
-      basic.password().ifPresent(p -> auth.put("password", show(p, revealSecrets)));
-    } else if (job.auth() instanceof ScrapeAuth.Authorization authorization) {
+      basic.username().ifPresent(u -> put(auth, "username", u, true));
+      basic.password().ifPresent(p -> put(auth, "password", p, revealSecrets));
+    } else if (job.http().auth() instanceof HttpAuth.Authorization authorization) {
       ObjectNode auth = node.putObject("authorization");
       auth.put("type", authorization.type());
-      auth.put("credentials", show(authorization.credentials(), revealSecrets));
+      authorization.credentials().ifPresent(c -> put(auth, "credentials", c, revealSecrets));
     }
     return node;
   }
 
-  private static String show(Secret secret, boolean reveal) {
-    return reveal ? secret.reveal() : Secret.REDACTED;
+  /**
+   * An inline secret as {@code key} (redacted unless revealed); a file reference as {@code
+   * key_file} with its path, as Prometheus marshals it (the path is not secret).
+   */
+  private static void put(ObjectNode node, String key, SecretSource source, boolean reveal) {
+    if (source instanceof SecretSource.Inline inline) {
+      node.put(key, reveal ? inline.secret().reveal() : Secret.REDACTED);
+    } else if (source instanceof SecretSource.FromFile file) {
+      node.put(key + "_file", file.path().toString());
+    }
   }
 }

@@ -10,9 +10,15 @@ import io.scrapestream.core.config.AllocationStrategyName;
 import io.scrapestream.core.config.AllocatorSettings;
 import io.scrapestream.core.config.AllocatorTls;
 import io.scrapestream.core.config.DiscoveryConfigs;
-import io.scrapestream.core.config.ScrapeAuth;
+import io.scrapestream.core.config.HttpAuth;
+import io.scrapestream.core.config.ProxySettings;
 import io.scrapestream.core.config.ScrapeConfig;
+import io.scrapestream.core.config.ScrapeFormat;
+import io.scrapestream.core.config.ScrapeHttpConfig;
+import io.scrapestream.core.config.ScrapeLimits;
 import io.scrapestream.core.config.Secret;
+import io.scrapestream.core.config.SecretSource;
+import io.scrapestream.core.config.TlsSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +49,20 @@ class AllocatorApiServerTest {
           false,
           true,
           List.of(),
+          List.of(),
+          List.of(),
           DiscoveryConfigs.none(),
-          new ScrapeAuth.Basic("u", Optional.of(new Secret("hunter2"))));
+          new ScrapeHttpConfig(
+              new HttpAuth.Basic(
+                  Optional.of(new SecretSource.Inline(new Secret("u"))),
+                  Optional.of(new SecretSource.Inline(new Secret("hunter2")))),
+              TlsSettings.DEFAULT,
+              ProxySettings.NONE,
+              true,
+              true,
+              true),
+          ScrapeLimits.NONE,
+          ScrapeFormat.DEFAULT);
   private static final Target T1 = target("10.0.0.1:9100", "pod-a");
   private static final Target T2 = target("10.0.0.2:9100", "pod-b");
 

@@ -4,13 +4,16 @@ import io.scrapestream.core.relabel.RelabelConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One entry of {@code scrape_configs}, holding effective values: the interval and timeout are
  * already inherited from {@code global} where the job does not set them, and the timeout is capped
  * to the interval. {@code params} keep the order written. {@code relabelConfigs} and {@code
  * metricRelabelConfigs} are empty when not written. {@code discovery} holds the service discovery
- * other than {@code static_configs}; {@code auth} the job's credentials.
+ * other than {@code static_configs}. {@code http} holds the HTTP keys (credentials, TLS, proxy,
+ * redirects, compression), {@code limits} the per-scrape limits (each inherited from {@code global}
+ * when 0) and {@code format} the protocols to negotiate.
  */
 public record ScrapeConfig(
     String jobName,
@@ -25,7 +28,9 @@ public record ScrapeConfig(
     List<RelabelConfig> relabelConfigs,
     List<RelabelConfig> metricRelabelConfigs,
     DiscoveryConfigs discovery,
-    ScrapeAuth auth) {
+    ScrapeHttpConfig http,
+    ScrapeLimits limits,
+    ScrapeFormat format) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -40,11 +45,13 @@ public record ScrapeConfig(
     staticConfigs = List.copyOf(staticConfigs);
     relabelConfigs = List.copyOf(relabelConfigs);
     metricRelabelConfigs = List.copyOf(metricRelabelConfigs);
-    java.util.Objects.requireNonNull(discovery, "discovery must not be null");
-    java.util.Objects.requireNonNull(auth, "auth must not be null");
+    Objects.requireNonNull(discovery, "discovery must not be null");
+    Objects.requireNonNull(http, "http must not be null");
+    Objects.requireNonNull(limits, "limits must not be null");
+    Objects.requireNonNull(format, "format must not be null");
   }
 
-  /** A job with static targets only and no credentials. */
+  /** A job with static targets only, no credentials and Prometheus's defaults. */
   public ScrapeConfig(
       String jobName,
       Duration scrapeInterval,
@@ -68,7 +75,9 @@ public record ScrapeConfig(
         List.of(),
         List.of(),
         DiscoveryConfigs.none(),
-        ScrapeAuth.none());
+        ScrapeHttpConfig.DEFAULT,
+        ScrapeLimits.NONE,
+        ScrapeFormat.DEFAULT);
   }
 
   /** Every target of every static config, in order. */

@@ -39,7 +39,9 @@ final class ScrapeConfigReader {
     List<RelabelConfig> metricRelabel =
         RelabelConfigsReader.readAll(m.items("metric_relabel_configs"));
     DiscoveryConfigs discovery = DiscoveryConfigReader.read(m);
-    ScrapeAuth auth = ScrapeAuthReader.read(m);
+    ScrapeHttpConfig http = ScrapeHttpConfigReader.read(m);
+    ScrapeLimits limits = ScrapeLimitsReader.limits(m).orElse(global.scrapeLimits());
+    ScrapeFormat format = ScrapeLimitsReader.format(m, global.scrapeProtocols());
     m.finish();
     return jobName.map(
         name ->
@@ -56,7 +58,9 @@ final class ScrapeConfigReader {
                 relabel,
                 metricRelabel,
                 discovery,
-                auth));
+                http,
+                limits,
+                format));
   }
 
   private static List<StaticConfig> staticConfigs(List<ValueReader> items) {

@@ -31,7 +31,12 @@ class ConfigLoaderDefaultsTest {
     assertThat(config)
         .isEqualTo(
             new ScrapestreamConfig(
-                new GlobalConfig(Duration.ofMinutes(1), Duration.ofSeconds(10), Map.of()),
+                new GlobalConfig(
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(10),
+                    Map.of(),
+                    ScrapeLimits.NONE,
+                    ScrapeProtocol.DEFAULT_ORDER),
                 List.of(),
                 new KafkaSettings("localhost:9092", "scrapestream.", Map.of()),
                 new ScraperSettings("test-host"),

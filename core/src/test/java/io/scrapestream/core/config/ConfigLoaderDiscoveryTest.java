@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,50 +97,11 @@ class ConfigLoaderDiscoveryTest {
   }
 
   @Test
-  void shouldReadSecretsInlineAndFromFilesWhenAuthIsSet() throws Exception {
-    Path token = Files.writeString(dir.resolve("token"), "s3cr3t\n");
-    ScrapeConfig basic = job("basic_auth: {username: u, password: p}\n");
-    ScrapeConfig bearer = job("authorization: {credentials_file: " + token + "}\n");
-
-    assertThat(basic.auth()).isEqualTo(new ScrapeAuth.Basic("u", Optional.of(new Secret("p"))));
-    assertThat(bearer.auth())
-        .isEqualTo(new ScrapeAuth.Authorization("Bearer", new Secret("s3cr3t")));
-    assertThat(job("").auth()).isEqualTo(ScrapeAuth.none());
-  }
-
-  @Test
-  void shouldReportAuthProblemsWhenBothKindsOrMissingFilesAreSet() {
-    Path missing = dir.resolve("missing");
-    ConfigException e =
-        catchThrowableOfType(
-            ConfigException.class,
-            () ->
-                job(
-                    "basic_auth: {username: u, password: p, password_file: "
-                        + missing
-                        + "}\nauthorization: {type: Basic}\n"));
-
-    String job = "scrape_configs[0].";
-    assertThat(e.problems())
-        .containsExactly(
-            job
-                + "basic_auth.password_file: must not be set together with password. Found: \""
-                + missing
-                + "\"",
-            job
-                + "authorization.type: must be an HTTP authentication scheme other than Basic"
-                + " (use basic_auth). Found: \"Basic\"",
-            job + "authorization.credentials: must be set, or credentials_file. Found: nothing",
-            job + "authorization: must not be set together with basic_auth. Found: both");
-  }
-
-  @Test
   void shouldNeverShowTheValueWhenASecretIsPrinted() {
     Secret secret = new Secret("hunter2");
 
     assertThat(secret).hasToString("<secret>");
-    assertThat(new ScrapeAuth.Basic("u", Optional.of(secret)).toString())
-        .isEqualTo("Basic[username=u, password=Optional[<secret>]]");
+    assertThat(new SecretSource.Inline(secret).toString()).isEqualTo("Inline[secret=<secret>]");
     assertThat(secret.matches("hunter2")).isTrue();
     assertThat(secret.matches("hunter3")).isFalse();
   }

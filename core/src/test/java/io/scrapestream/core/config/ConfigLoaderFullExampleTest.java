@@ -49,7 +49,9 @@ class ConfigLoaderFullExampleTest {
         new GlobalConfig(
             Duration.ofSeconds(30),
             Duration.ofSeconds(20),
-            Map.of("region", "eu", "cluster", "c1")),
+            Map.of("region", "eu", "cluster", "c1"),
+            ScrapeLimits.NONE,
+            ScrapeProtocol.DEFAULT_ORDER),
         List.of(expectedNodeJob(), expectedNumericNameJob()),
         new KafkaSettings(
             "broker-1:9092,broker-2:9092",
@@ -108,7 +110,9 @@ class ConfigLoaderFullExampleTest {
                 "$1",
                 RelabelAction.DROP)),
         DiscoveryConfigs.none(),
-        ScrapeAuth.none());
+        ScrapeHttpConfig.DEFAULT,
+        ScrapeLimits.NONE,
+        ScrapeFormat.DEFAULT);
   }
 
   /** A job named by a YAML integer, with everything inherited from global. */

@@ -36,7 +36,13 @@ class ConfigRecordsTest {
   void shouldRejectTimeoutWhenItExceedsInterval() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new GlobalConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), Map.of()))
+            () ->
+                new GlobalConfig(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30),
+                    Map.of(),
+                    ScrapeLimits.NONE,
+                    ScrapeProtocol.DEFAULT_ORDER))
         .withMessage("scrapeTimeout must not exceed scrapeInterval (10s). Found: 30s");
   }
 

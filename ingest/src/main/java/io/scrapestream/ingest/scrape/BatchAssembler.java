@@ -18,17 +18,26 @@ import java.util.TreeMap;
 /**
  * Receives parsed samples of one scrape and builds its {@code ScrapeBatch}: merges the target
  * labels into each series as Prometheus does ({@code honor_labels}), keeps or drops exposed
- * timestamps ({@code honor_timestamps}), and fills the string table.
+ * timestamps ({@code honor_timestamps}), applies the label limits (throwing {@link
+ * ScrapeLimitExceededException}) and {@link SampleAdmission}, counts what Prometheus reports in
+ * {@code scrape_samples_scraped} and {@code scrape_samples_post_metric_relabeling}, and fills the
+ * string table.
  */
 final class BatchAssembler implements SampleVisitor {
   private final ScrapeTarget target;
+  private final SampleLimits limits;
+  private final SampleAdmission admission;
   private final SymbolTable symbols = new SymbolTable();
   private final List<Series> series = new ArrayList<>();
   private final Map<String, FamilyMetadata> metadata = new LinkedHashMap<>();
   private Series.Builder last;
+  private int scraped;
+  private int postRelabeling;
 
-  BatchAssembler(ScrapeTarget target) {
+  BatchAssembler(ScrapeTarget target, SampleLimits limits, SampleAdmission admission) {
     this.target = target;
+    this.limits = limits;
+    this.admission = admission;
   }
 
   @Override
@@ -49,13 +58,21 @@ final class BatchAssembler implements SampleVisitor {
   @Override
   public void sample(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
     flushLast();
+    scraped++;
     TreeMap<String, String> merged = new TreeMap<>();
     for (int i = 0; i < labels.size(); i++) {
       merged.put(labels.name(i), labels.value(i));
     }
     mergeTargetLabels(merged);
+    postRelabeling++;
+    limits.checkLabels(merged);
+    boolean keepTimestamp = hasTimestamp && target.honorTimestamps();
+    long hash = SampleAdmission.hash(merged.entrySet());
+    if (admission.admit(hash, keepTimestamp, timestampMs) != SampleAdmission.Verdict.ADD) {
+      return;
+    }
     last = Series.newBuilder().setValueBits(valueBits);
-    if (hasTimestamp && target.honorTimestamps()) {
+    if (keepTimestamp) {
       last.setTimestampMs(timestampMs);
     }
     addRefs(last, merged);
@@ -86,8 +103,30 @@ final class BatchAssembler implements SampleVisitor {
     series.add(builder.build());
   }
 
-  int sampleCount() {
-    return series.size() + (last == null ? 0 : 1);
+  /** Samples parsed ({@code scrape_samples_scraped}). */
+  int scraped() {
+    return scraped;
+  }
+
+  /** Samples after metric relabeling ({@code scrape_samples_post_metric_relabeling}). */
+  int postRelabeling() {
+    return postRelabeling;
+  }
+
+  /**
+   * Throws when the scrape broke {@code sample_limit}; call after the parse, which goes on past the
+   * limit so that the counts are complete, as in Prometheus.
+   */
+  void checkSampleLimit(int sampleLimit) throws ScrapeException {
+    if (admission.sampleLimitExceeded()) {
+      throw new ScrapeException(
+          "sample limit exceeded (sample_limit "
+              + sampleLimit
+              + ", "
+              + admission.counted()
+              + " samples)",
+          ScrapeLimitKind.SAMPLE);
+    }
   }
 
   /** Drops what was parsed so far (a scrape that failed half way keeps no partial samples). */

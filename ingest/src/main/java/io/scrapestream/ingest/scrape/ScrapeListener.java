@@ -1,19 +1,57 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.target.ScrapeTarget;
+import io.scrapestream.ingest.publish.PublishFailure;
+import io.scrapestream.ingest.publish.PublishListener;
 import io.scrapestream.schemas.v1.ScrapeReport;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Told about every finished scrape (self-metrics, status line, tests). Must be thread-safe. */
-public interface ScrapeListener {
+/**
+ * Told about every finished scrape, the limits scrapes exceeded, the samples dropped from kept
+ * scrapes, and the publishing of batches (self-metrics, status line, tests). Must be thread-safe.
+ */
+public interface ScrapeListener extends PublishListener {
   ScrapeListener NO_OP = (target, report) -> {};
 
   void scraped(ScrapeTarget target, ScrapeReport report);
 
-  /** This listener, then {@code other}. */
+  /** A scrape of {@code target} failed because it exceeded a limit. */
+  default void limitExceeded(ScrapeTarget target, ScrapeLimitKind kind) {}
+
+  /** A kept scrape of {@code target} dropped {@code count} samples, for {@code reason}. */
+  default void samplesDropped(ScrapeTarget target, DroppedSampleReason reason, int count) {}
+
+  @Override
+  default void published(Duration latency, Optional<PublishFailure> failure) {}
+
+  /** This listener, then {@code other}, for every event. */
   default ScrapeListener andThen(ScrapeListener other) {
-    return (target, report) -> {
-      scraped(target, report);
-      other.scraped(target, report);
+    ScrapeListener first = this;
+    return new ScrapeListener() {
+      @Override
+      public void scraped(ScrapeTarget target, ScrapeReport report) {
+        first.scraped(target, report);
+        other.scraped(target, report);
+      }
+
+      @Override
+      public void limitExceeded(ScrapeTarget target, ScrapeLimitKind kind) {
+        first.limitExceeded(target, kind);
+        other.limitExceeded(target, kind);
+      }
+
+      @Override
+      public void samplesDropped(ScrapeTarget target, DroppedSampleReason reason, int count) {
+        first.samplesDropped(target, reason, count);
+        other.samplesDropped(target, reason, count);
+      }
+
+      @Override
+      public void published(Duration latency, Optional<PublishFailure> failure) {
+        first.published(latency, failure);
+        other.published(latency, failure);
+      }
     };
   }
 }

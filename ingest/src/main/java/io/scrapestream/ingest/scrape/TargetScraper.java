@@ -1,35 +1,31 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.target.ScrapeTarget;
-import io.scrapestream.ingest.parse.ExpositionFormat;
 import io.scrapestream.ingest.parse.ExpositionParseException;
-import io.scrapestream.ingest.parse.ExpositionParser;
 import io.scrapestream.schemas.v1.Label;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import io.scrapestream.schemas.v1.Target;
-import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scrapes one target, once per call, into a {@code ScrapeBatch}. A failed scrape still yields a
- * batch: {@code up 0} and the reason in its report. Keeps one parser per format, so repeated
- * scrapes of the target reuse the parser's intern cache. Not thread-safe: one scrape at a time.
+ * batch: {@code up 0} and the reason in its report, with the synthetic series Prometheus writes
+ * ({@code up}, {@code scrape_duration_seconds}, {@code scrape_samples_scraped}, {@code
+ * scrape_samples_post_metric_relabeling}, {@code scrape_series_added}). Keeps one parser per format
+ * and the series of earlier scrapes (for {@code scrape_series_added}). Not thread-safe: one scrape
+ * at a time.
  */
 public final class TargetScraper {
   private final ScrapeTarget target;
-  private final ScrapeClient client;
-  private final Clock clock;
-  private final String scraperId;
-  private final Map<ExpositionFormat, ExpositionParser> parsers =
-      new EnumMap<>(ExpositionFormat.class);
+  private final ScrapeJob job;
+  private final Parsers parsers;
+  private SeriesHashSet knownSeries = new SeriesHashSet();
 
-  public TargetScraper(ScrapeTarget target, ScrapeClient client, Clock clock, String scraperId) {
+  public TargetScraper(ScrapeTarget target, ScrapeJob job) {
     this.target = target;
-    this.client = client;
-    this.clock = clock;
-    this.scraperId = scraperId;
+    this.job = job;
+    this.parsers = new Parsers(job.format().fallbackProtocol());
   }
 
   public ScrapeTarget target() {
@@ -38,33 +34,22 @@ public final class TargetScraper {
 
   /** Scrapes the target now. Only interruption escapes; every other failure is in the report. */
   public ScrapeBatch scrape() throws InterruptedException {
-    long timestampMs = clock.millis();
+    long timestampMs = job.clock().millis();
     long startNanos = System.nanoTime();
-    BatchAssembler assembler = new BatchAssembler(target);
-    String error = "";
-    long bodyBytes = 0;
-    try {
-      ScrapeClient.Response response = client.fetch(target.url(), target.timeout());
-      bodyBytes = response.body().length;
-      parserFor(response.contentType())
-          .parse(response.body(), 0, response.body().length, assembler);
-    } catch (ScrapeException | ExpositionParseException e) {
-      error = e.getMessage();
+    SampleAdmission admission =
+        new SampleAdmission(job.limits().sampleLimit(), timestampMs, knownSeries);
+    BatchAssembler assembler =
+        new BatchAssembler(target, new SampleLimits(job.limits()), admission);
+    Outcome outcome = fetchAndParse(assembler);
+    if (outcome.error().isEmpty()) {
+      knownSeries = admission.current();
+    } else {
       assembler.discardSamples();
+      knownSeries.addAll(admission.current());
     }
-    double durationSeconds = (System.nanoTime() - startNanos) / 1e9;
-    int scraped = assembler.sampleCount();
-    ScrapeReport report =
-        ScrapeReport.newBuilder()
-            .setUp(error.isEmpty())
-            .setDurationSeconds(durationSeconds)
-            .setSamplesScraped(scraped)
-            .setSamplesPostMetricRelabeling(scraped)
-            .setError(error)
-            .setBodyBytes(bodyBytes)
-            .setScraperId(scraperId)
-            .build();
-    addSyntheticSeries(assembler, report);
+    tellListener(outcome, admission);
+    ScrapeReport report = report(outcome, assembler, (System.nanoTime() - startNanos) / 1e9);
+    addSyntheticSeries(assembler, report, admission.seriesAdded());
     return assembler
         .toBatch()
         .setTarget(targetProto())
@@ -73,22 +58,75 @@ public final class TargetScraper {
         .build();
   }
 
-  private ExpositionParser parserFor(String contentType) throws ScrapeException {
-    ExpositionFormat format =
-        ExpositionFormat.fromContentType(contentType)
-            .orElseThrow(
-                () ->
-                    new ScrapeException(
-                        "received unsupported Content-Type \"" + contentType + "\""));
-    return parsers.computeIfAbsent(format, ExpositionFormat::newParser);
+  /** How a fetch and parse ended: the error text (empty when up), its limit, the body size. */
+  private record Outcome(String error, Optional<ScrapeLimitKind> limit, long bodyBytes) {}
+
+  private Outcome fetchAndParse(BatchAssembler assembler) throws InterruptedException {
+    long bodyBytes = 0;
+    try {
+      ScrapeClient.Response response =
+          job.client()
+              .fetch(
+                  new ScrapeClient.Request(
+                      target.url(),
+                      target.timeout(),
+                      job.limits().bodySizeLimitBytes(),
+                      acceptHeader()));
+      bodyBytes = response.body().length;
+      parsers
+          .forContentType(response.contentType())
+          .parse(response.body(), 0, response.body().length, assembler);
+      assembler.checkSampleLimit(job.limits().sampleLimit());
+      return new Outcome("", Optional.empty(), bodyBytes);
+    } catch (ScrapeException e) {
+      return new Outcome(e.getMessage(), e.limit(), bodyBytes);
+    } catch (ExpositionParseException e) {
+      return new Outcome(e.getMessage(), Optional.empty(), bodyBytes);
+    } catch (ScrapeLimitExceededException e) {
+      return new Outcome(e.getMessage(), Optional.of(e.kind()), bodyBytes);
+    }
   }
 
-  private static void addSyntheticSeries(BatchAssembler assembler, ScrapeReport report) {
+  /** The one place that chooses the {@code Accept} header of a scrape. */
+  private String acceptHeader() {
+    return ScrapeClient.ACCEPT;
+  }
+
+  private ScrapeReport report(Outcome outcome, BatchAssembler assembler, double seconds) {
+    return ScrapeReport.newBuilder()
+        .setUp(outcome.error().isEmpty())
+        .setDurationSeconds(seconds)
+        .setSamplesScraped(assembler.scraped())
+        .setSamplesPostMetricRelabeling(assembler.postRelabeling())
+        .setError(outcome.error())
+        .setBodyBytes(outcome.bodyBytes())
+        .setScraperId(job.scraperId())
+        .build();
+  }
+
+  /**
+   * Limit hits, and samples dropped as Prometheus counts them (even if the scrape failed later).
+   */
+  private void tellListener(Outcome outcome, SampleAdmission admission) {
+    ScrapeListener listener = job.listener();
+    outcome.limit().ifPresent(kind -> listener.limitExceeded(target, kind));
+    if (admission.duplicates() > 0) {
+      listener.samplesDropped(
+          target, DroppedSampleReason.DUPLICATE_TIMESTAMP, admission.duplicates());
+    }
+    if (admission.outOfBounds() > 0) {
+      listener.samplesDropped(target, DroppedSampleReason.OUT_OF_BOUNDS, admission.outOfBounds());
+    }
+  }
+
+  private static void addSyntheticSeries(
+      BatchAssembler assembler, ScrapeReport report, int seriesAdded) {
     assembler.synthetic("up", report.getUp() ? 1 : 0);
     assembler.synthetic("scrape_duration_seconds", report.getDurationSeconds());
     assembler.synthetic("scrape_samples_scraped", report.getSamplesScraped());
     assembler.synthetic(
         "scrape_samples_post_metric_relabeling", report.getSamplesPostMetricRelabeling());
+    assembler.synthetic("scrape_series_added", seriesAdded);
   }
 
   private Target targetProto() {

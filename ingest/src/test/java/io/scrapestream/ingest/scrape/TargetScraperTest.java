@@ -1,24 +1,18 @@
 package io.scrapestream.ingest.scrape;
 
+import static io.scrapestream.ingest.scrape.Scrapes.labelsOf;
+import static io.scrapestream.ingest.scrape.Scrapes.seriesOf;
+import static io.scrapestream.ingest.scrape.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.scrapestream.core.batch.BatchRecords;
-import io.scrapestream.core.target.ScrapeTarget;
-import io.scrapestream.core.target.TargetKey;
 import io.scrapestream.schemas.v1.ScrapeBatch;
-import io.scrapestream.schemas.v1.Series;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +20,6 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class TargetScraperTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
   private HttpServer server;
 
   @AfterEach
@@ -85,6 +77,7 @@ class TargetScraperTest {
     assertThat(value(batch, "up")).isEqualTo(1.0);
     assertThat(value(batch, "scrape_samples_scraped")).isEqualTo(2.0);
     assertThat(value(batch, "scrape_samples_post_metric_relabeling")).isEqualTo(2.0);
+    assertThat(value(batch, "scrape_series_added")).isEqualTo(2.0);
     assertThat(batch.getReport().getUp()).isTrue();
     assertThat(batch.getReport().getError()).isEmpty();
     assertThat(batch.getTarget().getKey()).isEqualTo("00000000000000aa");
@@ -100,9 +93,10 @@ class TargetScraperTest {
         scraper(URI.create("http://127.0.0.1:" + port + "/metrics"), false, true).scrape();
 
     assertThat(batch.getReport().getUp()).isFalse();
-    assertThat(batch.getReport().getError()).startsWith("ConnectException");
+    assertThat(batch.getReport().getError())
+        .isEqualTo("Get \"http://127.0.0.1:" + port + "/metrics\": connect: connection refused");
     assertThat(value(batch, "up")).isEqualTo(0.0);
-    assertThat(batch.getSeriesList()).hasSize(4);
+    assertThat(batch.getSeriesList()).hasSize(5);
   }
 
   @Test
@@ -113,8 +107,8 @@ class TargetScraperTest {
 
     assertThat(batch.getReport().getUp()).isFalse();
     assertThat(batch.getReport().getError()).startsWith("line 2, column ");
-    assertThat(batch.getSeriesList()).hasSize(4);
-    assertThat(value(batch, "scrape_samples_scraped")).isEqualTo(0.0);
+    assertThat(batch.getSeriesList()).hasSize(5);
+    assertThat(value(batch, "scrape_samples_scraped")).isEqualTo(1.0);
   }
 
   @Test
@@ -124,7 +118,9 @@ class TargetScraperTest {
     ScrapeBatch batch = scraper(false, true).scrape();
 
     assertThat(batch.getReport().getError())
-        .isEqualTo("received unsupported Content-Type \"application/json\"");
+        .isEqualTo(
+            "received unsupported Content-Type \"application/json\" and no"
+                + " fallback_scrape_protocol specified for target");
   }
 
   @Test
@@ -140,7 +136,8 @@ class TargetScraperTest {
 
     ScrapeBatch batch = scraper(false, true).scrape();
 
-    assertThat(batch.getReport().getError()).isEqualTo("server returned HTTP status 500");
+    assertThat(batch.getReport().getError())
+        .isEqualTo("server returned HTTP status 500 Internal Server Error");
   }
 
   private void serve(String contentType, String body) throws Exception {
@@ -166,31 +163,6 @@ class TargetScraperTest {
   }
 
   private static TargetScraper scraper(URI url, boolean honorLabels, boolean honorTimestamps) {
-    ScrapeTarget target =
-        new ScrapeTarget(
-            new TargetKey("00000000000000aa"),
-            "j",
-            url,
-            new TreeMap<>(Map.of("job", "j", "instance", "i", "team", "t")),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            honorLabels,
-            honorTimestamps);
-    return new TargetScraper(target, new ScrapeClient("test"), CLOCK, "scraper-0");
-  }
-
-  private static Series seriesOf(ScrapeBatch batch, String name) {
-    return batch.getSeriesList().stream()
-        .filter(s -> name.equals(BatchRecords.labels(batch, s).get("__name__")))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static SortedMap<String, String> labelsOf(ScrapeBatch batch, String name) {
-    return BatchRecords.labels(batch, seriesOf(batch, name));
-  }
-
-  private static double value(ScrapeBatch batch, String name) {
-    return Double.longBitsToDouble(seriesOf(batch, name).getValueBits());
+    return new TargetScraper(Scrapes.target(url, honorLabels, honorTimestamps), Scrapes.job());
   }
 }

@@ -1,0 +1,115 @@
+package io.scrapestream.ingest.scrape;
+
+/**
+ * Decides for each sample of a scrape what Prometheus's append loop decides: a second sample of a
+ * series at the same timestamp is a duplicate (dropped, counted); every other sample counts against
+ * {@code sample_limit} (past it, nothing more is kept and the scrape fails at the end); a timestamp
+ * more than 10 minutes ahead of the scrape is out of bounds (dropped, counted). It also counts
+ * {@code scrape_series_added}: kept series that the previous scrapes did not have.
+ */
+final class SampleAdmission {
+  /** Prometheus's {@code maxAheadTime}. */
+  static final long MAX_AHEAD_MS = 10 * 60 * 1000;
+
+  enum Verdict {
+    ADD,
+    DUPLICATE,
+    OUT_OF_BOUNDS,
+    OVER_LIMIT
+  }
+
+  private final int sampleLimit;
+  private final long maxTimestampMs;
+  private final SeriesHashSet known;
+  private final SeriesHashSet seen = new SeriesHashSet();
+  private final SeriesHashSet current = new SeriesHashSet();
+  private int counted;
+  private int seriesAdded;
+  private int duplicates;
+  private int outOfBounds;
+
+  /**
+   * @param known the series of the previous scrapes, for {@code scrape_series_added}
+   */
+  SampleAdmission(int sampleLimit, long scrapeTimestampMs, SeriesHashSet known) {
+    this.sampleLimit = sampleLimit;
+    this.maxTimestampMs = scrapeTimestampMs + MAX_AHEAD_MS;
+    this.known = known;
+  }
+
+  /**
+   * @param series the hash of the series' final label set
+   * @param hasTimestamp whether the sample keeps an exposed timestamp
+   */
+  Verdict admit(long series, boolean hasTimestamp, long timestampMs) {
+    long sample = hasTimestamp ? mix(series ^ 0x5bd1e995L, timestampMs) : series;
+    if (!seen.add(sample)) {
+      duplicates++;
+      return Verdict.DUPLICATE;
+    }
+    counted++;
+    if (sampleLimitExceeded()) {
+      return Verdict.OVER_LIMIT;
+    }
+    if (hasTimestamp && timestampMs > maxTimestampMs) {
+      outOfBounds++;
+      return Verdict.OUT_OF_BOUNDS;
+    }
+    if (current.add(series) && !known.contains(series)) {
+      seriesAdded++;
+    }
+    return Verdict.ADD;
+  }
+
+  boolean sampleLimitExceeded() {
+    return sampleLimit > 0 && counted > sampleLimit;
+  }
+
+  /** Samples counted against {@code sample_limit} (all but duplicates). */
+  int counted() {
+    return counted;
+  }
+
+  int seriesAdded() {
+    return seriesAdded;
+  }
+
+  int duplicates() {
+    return duplicates;
+  }
+
+  int outOfBounds() {
+    return outOfBounds;
+  }
+
+  /** The series kept by this scrape. */
+  SeriesHashSet current() {
+    return current;
+  }
+
+  /** A 64-bit hash of a label set (names and values in order). */
+  static long hash(Iterable<java.util.Map.Entry<String, String>> labels) {
+    long h = 0xcbf29ce484222325L;
+    for (java.util.Map.Entry<String, String> label : labels) {
+      h = fnv(fnv(h, label.getKey()), label.getValue());
+    }
+    return mix(h, 0);
+  }
+
+  private static long fnv(long h, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return (h ^ 0xffff) * 0x100000001b3L;
+  }
+
+  /** MurmurHash3's 64-bit finaliser over {@code a} combined with {@code b}. */
+  private static long mix(long a, long b) {
+    long h = a ^ (b * 0x9E3779B97F4A7C15L);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+}

@@ -1,0 +1,28 @@
+package io.scrapestream.ingest.scrape;
+
+import io.scrapestream.core.config.ScrapeFormat;
+import io.scrapestream.core.config.ScrapeLimits;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What every target of one job shares (Prometheus's scrape pool): the HTTP client built from the
+ * job's {@code http_config}, its limits and format settings, where scrape events go, the clock that
+ * stamps scrapes, and the id of this scraper.
+ */
+public record ScrapeJob(
+    ScrapeClient client,
+    ScrapeLimits limits,
+    ScrapeFormat format,
+    ScrapeListener listener,
+    Clock clock,
+    String scraperId) {
+  public ScrapeJob {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(scraperId, "scraperId");
+  }
+}

@@ -1,0 +1,77 @@
+package io.scrapestream.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.schemas.v1.ScrapeReport;
+import io.scrapestream.schemas.v1.Target;
+import io.scrapestream.testsupport.kafka.KafkaFixture;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Produce latency and errors as the listener hears them, on a real KRaft broker. */
+@ExtendWith(KafkaFixture.class)
+@Timeout(120)
+class KafkaBatchPublisherIT {
+  private final List<String> outcomes = new CopyOnWriteArrayList<>();
+  private final List<Duration> latencies = new CopyOnWriteArrayList<>();
+  private final PublishListener listener =
+      (latency, failure) -> {
+        latencies.add(latency);
+        outcomes.add(failure.map(PublishFailure::label).orElse("ok"));
+      };
+
+  @Test
+  void shouldReportLatencyWhenBrokerAcknowledges(KafkaFixture.Broker broker) {
+    try (KafkaBatchPublisher publisher =
+        new KafkaBatchPublisher(properties(broker, Map.of()), topic(broker), listener)) {
+      publisher.publish(batch(100));
+      publisher.publish(batch(100));
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.size() == 2);
+    }
+
+    assertThat(outcomes).containsExactly("ok", "ok");
+    assertThat(latencies).allMatch(latency -> !latency.isNegative() && !latency.isZero());
+  }
+
+  @Test
+  void shouldReportRejectedWhenRecordExceedsMaxRequestSize(KafkaFixture.Broker broker) {
+    Map<String, Object> small = Map.of("max.request.size", 1024);
+    try (KafkaBatchPublisher publisher =
+        new KafkaBatchPublisher(properties(broker, small), topic(broker), listener)) {
+      publisher.publish(batch(4096));
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.size() == 1);
+      assertThat(publisher.failures()).isEqualTo(1);
+    }
+
+    assertThat(outcomes).containsExactly("rejected");
+  }
+
+  private static String topic(KafkaFixture.Broker broker) {
+    return broker.uniqueName("publisher") + "samples.raw";
+  }
+
+  private static Map<String, Object> properties(
+      KafkaFixture.Broker broker, Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>(broker.clientProperties());
+    properties.put("acks", "all");
+    properties.putAll(extra);
+    return properties;
+  }
+
+  private static ScrapeBatch batch(int errorLength) {
+    return ScrapeBatch.newBuilder()
+        .setTarget(Target.newBuilder().setKey("00000000000000aa").setScrapeUrl("http://h/metrics"))
+        .setReport(ScrapeReport.newBuilder().setError("x".repeat(errorLength)))
+        .build();
+  }
+}
