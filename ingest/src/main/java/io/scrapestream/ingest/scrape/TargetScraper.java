@@ -4,6 +4,7 @@ import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.ingest.parse.ExpositionFormat;
 import io.scrapestream.ingest.parse.ExpositionParseException;
 import io.scrapestream.ingest.parse.ExpositionParser;
+import io.scrapestream.ingest.parse.UnsupportedContentTypeException;
 import io.scrapestream.schemas.v1.Label;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.ScrapeReport;
@@ -11,6 +12,7 @@ import io.scrapestream.schemas.v1.Target;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scrapes one target, once per call, into a {@code ScrapeBatch}. A failed scrape still yields a
@@ -74,12 +76,12 @@ public final class TargetScraper {
   }
 
   private ExpositionParser parserFor(String contentType) throws ScrapeException {
-    ExpositionFormat format =
-        ExpositionFormat.fromContentType(contentType)
-            .orElseThrow(
-                () ->
-                    new ScrapeException(
-                        "received unsupported Content-Type \"" + contentType + "\""));
+    ExpositionFormat format;
+    try {
+      format = ExpositionFormat.fromContentType(contentType, Optional.empty());
+    } catch (UnsupportedContentTypeException e) {
+      throw new ScrapeException(e.getMessage());
+    }
     return parsers.computeIfAbsent(format, ExpositionFormat::newParser);
   }
 

@@ -124,7 +124,9 @@ class TargetScraperTest {
     ScrapeBatch batch = scraper(false, true).scrape();
 
     assertThat(batch.getReport().getError())
-        .isEqualTo("received unsupported Content-Type \"application/json\"");
+        .isEqualTo(
+            "received unsupported Content-Type \"application/json\" and no"
+                + " fallback_scrape_protocol specified for target");
   }
 
   @Test
