@@ -1,6 +1,9 @@
 package io.scrapestream.ingest.parse;
 
-/** The body is not a valid exposition; the message names the line, the column and the problem. */
+/**
+ * The body is not a valid exposition; the message names where (line and column for the text
+ * formats, metric family and byte offset for the protobuf format) and the problem.
+ */
 public final class ExpositionParseException extends Exception {
 
   private static final long serialVersionUID = 1L;
@@ -19,12 +22,32 @@ public final class ExpositionParseException extends Exception {
     this.column = column;
   }
 
-  /** The 1-based line of the problem. */
+  private ExpositionParseException(String message) {
+    super(message);
+    this.line = 0;
+    this.column = 0;
+  }
+
+  /**
+   * An error in a binary (protobuf) body, where lines mean nothing: {@code metric family <n> at
+   * byte <offset>: <detail>}. Its {@link #line()} and {@link #column()} are 0.
+   *
+   * @param family 1-based index of the length-delimited metric family
+   * @param byteOffset offset of the problem from the start of the body
+   */
+  public static ExpositionParseException inBinary(int family, long byteOffset, String detail) {
+    return new ExpositionParseException(
+        "metric family " + family + " at byte " + byteOffset + ": " + detail);
+  }
+
+  /** The 1-based line of the problem; 0 in a binary body. */
   public int line() {
     return line;
   }
 
-  /** The 1-based column (in bytes from the start of the line) of the problem. */
+  /**
+   * The 1-based column (in bytes from the start of the line) of the problem; 0 in a binary body.
+   */
   public int column() {
     return column;
   }

@@ -28,6 +28,16 @@ final class LabelBuffer implements LabelView {
     return true;
   }
 
+  /** Replaces the value of label {@code i}. */
+  void setValue(int i, Symbol value) {
+    values[check(i)] = value;
+  }
+
+  /** Drops the labels from index {@code newSize} on. */
+  void truncate(int newSize) {
+    size = java.util.Objects.checkIndex(newSize, size + 1);
+  }
+
   /** The index of the label named {@code name} (symbols are interned: identity), or -1. */
   int indexOf(Symbol name) {
     for (int i = 0; i < size; i++) {

@@ -9,13 +9,46 @@ import java.util.Arrays;
  */
 final class LabelReader {
 
+  private static final byte METRIC_START = 1;
+  private static final byte LABEL_START = 2;
+  private static final byte DIGIT = 4;
+  private static final byte[] CHARS = new byte[256];
+
+  static {
+    for (int ch = 0; ch < 256; ch++) {
+      boolean letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+      CHARS[ch] =
+          (byte)
+              ((letter || ch == ':' ? METRIC_START : 0)
+                  | (letter ? LABEL_START : 0)
+                  | (ch >= '0' && ch <= '9' ? DIGIT : 0));
+    }
+  }
+
   private final ByteCursor c;
   private final SymbolTable symbols;
   private byte[] scratch = new byte[256];
 
+  /**
+   * The label names and values of the last list read, by position: lines of one family mostly
+   * repeat them, and comparing bytes with the symbol is cheaper than hashing them to find it.
+   */
+  private Symbol[] lastNames = new Symbol[16];
+
+  private Symbol[] lastValues = new Symbol[16];
+
   LabelReader(ByteCursor cursor, SymbolTable symbols) {
     this.c = cursor;
     this.symbols = symbols;
+  }
+
+  /**
+   * Forgets the remembered labels; called at the start of each parse, since the symbol table may
+   * have started over and a symbol must be the table's own for identity checks to hold.
+   */
+  void beginParse() {
+    Arrays.fill(lastNames, null);
+    Arrays.fill(lastValues, null);
   }
 
   /** Reads from just after '{' to just after the matching '}'. */
@@ -24,8 +57,8 @@ final class LabelReader {
     if (c.accept('}')) {
       return;
     }
-    while (true) {
-      readLabel(out, lenient);
+    for (int index = 0; ; index++) {
+      readLabel(out, lenient, index);
       skipBlanks(lenient);
       if (c.accept('}')) {
         return;
@@ -38,17 +71,28 @@ final class LabelReader {
     }
   }
 
-  private void readLabel(LabelBuffer out, boolean lenient) throws ExpositionParseException {
+  private void readLabel(LabelBuffer out, boolean lenient, int index)
+      throws ExpositionParseException {
+    if (index == lastNames.length) {
+      lastNames = Arrays.copyOf(lastNames, index * 2);
+      lastValues = Arrays.copyOf(lastValues, index * 2);
+    }
     int nameStart = c.pos;
-    Symbol name = readName(false, "expected a label name");
+    Symbol name = readName(false, "expected a label name", lastNames[index]);
     skipBlanks(lenient);
-    c.expect('=', "expected '=' after label name '" + name.text + "'");
+    if (!c.accept('=')) {
+      throw c.unexpected(c.pos, "expected '=' after label name '" + name.text + "'");
+    }
     skipBlanks(lenient);
-    c.expect('"', "expected '\"' to open the value of label '" + name.text + "'");
-    Symbol value = readQuoted(true, "label value");
+    if (!c.accept('"')) {
+      throw c.unexpected(c.pos, "expected '\"' to open the value of label '" + name.text + "'");
+    }
+    Symbol value = readQuoted(true, "label value", lastValues[index]);
     if (!out.add(name, value)) {
       throw c.error(nameStart, "duplicate label name '" + name.text + "'");
     }
+    lastNames[index] = name;
+    lastValues[index] = value;
   }
 
   /**
@@ -56,23 +100,39 @@ final class LabelReader {
    * label name ({@code [a-zA-Z_][a-zA-Z0-9_]*}).
    */
   Symbol readName(boolean metric, String expectation) throws ExpositionParseException {
+    return readName(metric, expectation, null);
+  }
+
+  /** {@link #readName(boolean, String)}, returning {@code guess} without a lookup if it is it. */
+  Symbol readName(boolean metric, String expectation, Symbol guess)
+      throws ExpositionParseException {
     int start = c.pos;
     byte[] b = c.buf;
-    int i = start;
     int end = c.end;
-    if (i >= end || !isNameStart(b[i], metric)) {
+    int first = metric ? METRIC_START : LABEL_START;
+    int rest = first | DIGIT;
+    if (guess != null && spells(guess, rest)) {
+      c.pos = start + guess.bytes.length;
+      return guess;
+    }
+    int i = start;
+    if (i >= end || (CHARS[b[i] & 0xff] & first) == 0) {
       throw c.unexpected(i, expectation);
     }
     i++;
-    while (i < end && (isNameStart(b[i], metric) || (b[i] >= '0' && b[i] <= '9'))) {
+    while (i < end && (CHARS[b[i] & 0xff] & rest) != 0) {
       i++;
     }
     c.pos = i;
     return symbols.intern(b, start, i);
   }
 
-  private static boolean isNameStart(byte b, boolean metric) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || (metric && b == ':');
+  /** Whether the name at {@code pos} is {@code guess}: its bytes, then no name character. */
+  private boolean spells(Symbol guess, int nameChars) {
+    int after = c.pos + guess.bytes.length;
+    return after <= c.end
+        && (after == c.end || (CHARS[c.buf[after] & 0xff] & nameChars) == 0)
+        && guess.matches(c.buf, c.pos, after);
   }
 
   /**
@@ -80,7 +140,21 @@ final class LabelReader {
    * \n}, {@code \\} and {@code \"} are decoded; a backslash before any other character stays.
    */
   Symbol readQuoted(boolean unescapeQuote, String what) throws ExpositionParseException {
+    return readQuoted(unescapeQuote, what, null);
+  }
+
+  /**
+   * {@link #readQuoted(boolean, String)}, returning {@code guess} without scanning for escapes or a
+   * lookup if the body spells it, unescaped, before the closing quote.
+   */
+  Symbol readQuoted(boolean unescapeQuote, String what, Symbol guess)
+      throws ExpositionParseException {
     int start = c.pos;
+    int close = guess != null && guess.plain ? start + guess.bytes.length : -1;
+    if (close >= 0 && close < c.end && c.buf[close] == '"' && guess.matches(c.buf, start, close)) {
+      c.pos = close + 1;
+      return guess;
+    }
     boolean escaped = false;
     int i = start;
     byte[] b = c.buf;

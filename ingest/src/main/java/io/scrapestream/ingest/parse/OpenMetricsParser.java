@@ -28,6 +28,7 @@ public final class OpenMetricsParser implements ExpositionParser {
   public void parse(byte[] body, int offset, int length, SampleVisitor visitor)
       throws ExpositionParseException {
     c.reset(body, offset, length);
+    reader.beginParse();
     sink.begin(visitor);
     int generation = symbols.beginParse();
     nameLabel = symbols.intern(PrometheusTextParser.NAME_LABEL, 0, 8);

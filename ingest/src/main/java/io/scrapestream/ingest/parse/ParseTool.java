@@ -1,12 +1,16 @@
 package io.scrapestream.ingest.parse;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.scrapestream.schemas.v1.NativeHistogram;
 import java.io.PrintStream;
 
 /**
  * The engine of {@code scrapestream parse}: prints each sample of a body as one JSON line, {@code
  * {"labels":{"__name__":"x","a":"b"},"value":"<as written>","timestamp_ms":123}}, labels in
- * exposition order, {@code timestamp_ms} only when the sample has one.
+ * exposition order, {@code timestamp_ms} only when the sample has one. A value the body does not
+ * spell (protobuf) is Java's shortest decimal, or {@code NaN}, {@code +Inf}, {@code -Inf}. A native
+ * histogram (protobuf) prints {@code "histogram":{...}} instead of {@code "value"}, in the shape
+ * {@link HistogramJson} describes.
  */
 public final class ParseTool {
 
@@ -44,13 +48,7 @@ public final class ParseTool {
     public void rawSample(
         LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs, String raw) {
       line.setLength(0);
-      line.append("{\"labels\":{");
-      for (int i = 0; i < labels.size(); i++) {
-        line.append(i == 0 ? "" : ",");
-        quote(labels.name(i)).append(':');
-        quote(labels.value(i));
-      }
-      line.append("},\"value\":");
+      labels(labels).append(",\"value\":");
       quote(raw);
       if (hasTimestamp) {
         line.append(",\"timestamp_ms\":").append(timestampMs);
@@ -71,7 +69,39 @@ public final class ParseTool {
           valueBits,
           hasTimestamp,
           timestampMs,
-          Double.toString(Double.longBitsToDouble(valueBits)));
+          valueText(Double.longBitsToDouble(valueBits)));
+    }
+
+    @Override
+    public void histogram(
+        LabelView labels, NativeHistogram histogram, boolean hasTimestamp, long timestampMs) {
+      line.setLength(0);
+      labels(labels).append(",\"histogram\":");
+      HistogramJson.append(histogram, line);
+      if (hasTimestamp) {
+        line.append(",\"timestamp_ms\":").append(timestampMs);
+      }
+      out.println(line.append('}'));
+    }
+
+    private static String valueText(double v) {
+      if (Double.isNaN(v)) {
+        return "NaN";
+      }
+      if (Double.isInfinite(v)) {
+        return v > 0 ? "+Inf" : "-Inf";
+      }
+      return Double.toString(v);
+    }
+
+    private StringBuilder labels(LabelView labels) {
+      line.append("{\"labels\":{");
+      for (int i = 0; i < labels.size(); i++) {
+        line.append(i == 0 ? "" : ",");
+        quote(labels.name(i)).append(':');
+        quote(labels.value(i));
+      }
+      return line.append('}');
     }
 
     @Override

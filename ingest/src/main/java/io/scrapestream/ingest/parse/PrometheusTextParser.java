@@ -22,12 +22,15 @@ public final class PrometheusTextParser implements ExpositionParser {
   private final LabelBuffer labels = new LabelBuffer();
   private final TextFamilies families = new TextFamilies(c);
   private Symbol nameLabel;
+  private Symbol lastName;
   private long timestamp;
 
   @Override
   public void parse(byte[] body, int offset, int length, SampleVisitor visitor)
       throws ExpositionParseException {
     c.reset(body, offset, length);
+    reader.beginParse();
+    lastName = null;
     sink.begin(visitor);
     families.begin(symbols.beginParse());
     nameLabel = symbols.intern(NAME_LABEL, 0, NAME_LABEL.length);
@@ -88,27 +91,47 @@ public final class PrometheusTextParser implements ExpositionParser {
 
   private void parseHelp() throws ExpositionParseException {
     int nameAt = c.pos;
-    Symbol name = reader.readName(true, "expected a metric name after HELP");
+    Symbol name = reader.readName(true, "expected a metric name after HELP", lastName);
+    lastName = name;
     families.help(name, nameAt);
     if (c.peek() == '\n' || c.atEnd()) {
       return;
     }
     expectBlank("expected a blank between the metric name and the help text");
     reader.skipBlanks(true);
-    int from = c.pos;
-    boolean escaped = false;
-    while (c.pos < c.end && c.buf[c.pos] != '\n') {
-      escaped |= c.buf[c.pos++] == '\\';
-    }
-    Symbol text = reader.intern(from, c.pos, escaped, false, "help text");
+    Symbol text = readHelpText(name);
     if (!text.text.isEmpty()) {
       sink.visitor().help(name.text, text.text);
     }
   }
 
+  /** The rest of the line, unescaped; the family's last one again when the bytes repeat it. */
+  private Symbol readHelpText(Symbol name) throws ExpositionParseException {
+    int from = c.pos;
+    byte[] raw = name.helpRaw;
+    if (raw != null) {
+      int to = from + raw.length;
+      if (to <= c.end
+          && (to == c.end || c.buf[to] == '\n')
+          && Symbol.equalRanges(raw, c.buf, from, to)) {
+        c.pos = to;
+        return name.help;
+      }
+    }
+    boolean escaped = false;
+    while (c.pos < c.end && c.buf[c.pos] != '\n') {
+      escaped |= c.buf[c.pos++] == '\\';
+    }
+    Symbol text = reader.intern(from, c.pos, escaped, false, "help text");
+    name.helpRaw = java.util.Arrays.copyOfRange(c.buf, from, c.pos);
+    name.help = text;
+    return text;
+  }
+
   private void parseType() throws ExpositionParseException {
     int nameAt = c.pos;
-    Symbol name = reader.readName(true, "expected a metric name after TYPE");
+    Symbol name = reader.readName(true, "expected a metric name after TYPE", lastName);
+    lastName = name;
     expectBlank("expected a blank between the metric name and the type");
     reader.skipBlanks(true);
     int from = c.pos;
@@ -136,7 +159,8 @@ public final class PrometheusTextParser implements ExpositionParser {
   }
 
   private void parseSample() throws ExpositionParseException {
-    Symbol name = reader.readName(true, "expected a metric name, '#' or an empty line");
+    Symbol name = reader.readName(true, "expected a metric name, '#' or an empty line", lastName);
+    lastName = name;
     labels.clear();
     labels.add(nameLabel, name);
     reader.skipBlanks(true);

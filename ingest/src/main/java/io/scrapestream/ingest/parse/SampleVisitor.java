@@ -1,5 +1,7 @@
 package io.scrapestream.ingest.parse;
 
+import io.scrapestream.schemas.v1.NativeHistogram;
+
 /** Receives what a parser reads, in exposition order. */
 public interface SampleVisitor {
 
@@ -21,6 +23,20 @@ public interface SampleVisitor {
    */
   void sample(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs);
 
-  /** An exemplar attached to the sample just visited (OpenMetrics). */
+  /**
+   * An exemplar attached to the sample or native histogram just visited (OpenMetrics, protobuf). A
+   * native histogram can have several.
+   */
   void exemplar(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs);
+
+  /**
+   * One native histogram sample (protobuf format), already compacted as Prometheus compacts it (no
+   * empty buckets, no empty or adjacent spans). {@code labels} as for {@link #sample}: {@code
+   * __name__} is the metric family name.
+   *
+   * <p>The default ignores it, for visitors that only take float samples; a visitor that forwards
+   * or stores samples must override it.
+   */
+  default void histogram(
+      LabelView labels, NativeHistogram histogram, boolean hasTimestamp, long timestampMs) {}
 }

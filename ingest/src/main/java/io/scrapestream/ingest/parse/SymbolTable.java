@@ -14,7 +14,7 @@ import java.util.Arrays;
 final class SymbolTable {
 
   static final int MAX_KEPT = 1 << 18;
-  private static final VarHandle LONGS =
+  static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Symbol[] slots = new Symbol[1 << 10];
@@ -48,7 +48,7 @@ final class SymbolTable {
       if (s == null) {
         return insert(b, from, to, h, i);
       }
-      if (s.hash == h && Arrays.equals(s.bytes, 0, s.bytes.length, b, from, to)) {
+      if (s.hash == h && s.matches(b, from, to)) {
         return s;
       }
     }

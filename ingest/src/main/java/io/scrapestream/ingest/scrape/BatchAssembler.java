@@ -7,6 +7,7 @@ import io.scrapestream.ingest.parse.MetricType;
 import io.scrapestream.ingest.parse.SampleVisitor;
 import io.scrapestream.schemas.v1.Exemplar;
 import io.scrapestream.schemas.v1.MetricFamilyMetadata;
+import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
 import java.util.ArrayList;
@@ -91,6 +92,13 @@ final class BatchAssembler implements SampleVisitor {
       exemplar.addLabelRefs(symbols.ref(labels.name(i))).addLabelRefs(symbols.ref(labels.value(i)));
     }
     last.addExemplars(exemplar);
+  }
+
+  @Override
+  public void histogram(
+      LabelView labels, NativeHistogram histogram, boolean hasTimestamp, long timestampMs) {
+    sample(labels, 0L, hasTimestamp, timestampMs);
+    last.setHistogram(histogram);
   }
 
   /** Adds a synthetic series ({@code up}, {@code scrape_*}) with the target labels. */

@@ -1,11 +1,11 @@
 package io.scrapestream.ingest.scrape;
 
-import io.scrapestream.core.config.ScrapeProtocol;
+import io.scrapestream.core.config.ScrapeFormat;
 import io.scrapestream.ingest.parse.ExpositionFormat;
 import io.scrapestream.ingest.parse.ExpositionParser;
+import io.scrapestream.ingest.parse.UnsupportedContentTypeException;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The parser for a response's {@code Content-Type}, or for the job's {@code
@@ -14,46 +14,21 @@ import java.util.Optional;
  * parser's intern cache. Not thread-safe.
  */
 final class Parsers {
-  private final Optional<ScrapeProtocol> fallback;
+  private final ScrapeFormat format;
   private final Map<ExpositionFormat, ExpositionParser> parsers =
       new EnumMap<>(ExpositionFormat.class);
 
-  Parsers(Optional<ScrapeProtocol> fallback) {
-    this.fallback = fallback;
+  Parsers(ScrapeFormat format) {
+    this.format = format;
   }
 
   ExpositionParser forContentType(String contentType) throws ScrapeException {
-    Optional<ExpositionFormat> format =
-        ExpositionFormat.fromContentType(contentType)
-            .or(() -> fallback.flatMap(p -> ExpositionFormat.fromContentType(mediaType(p))));
-    if (format.isPresent()) {
-      return parsers.computeIfAbsent(format.get(), ExpositionFormat::newParser);
+    ExpositionFormat chosen;
+    try {
+      chosen = ExpositionFormat.fromContentType(contentType, format.fallbackProtocol());
+    } catch (UnsupportedContentTypeException e) {
+      throw new ScrapeException(e.getMessage());
     }
-    if (fallback.isPresent()) {
-      throw new ScrapeException(
-          "received unsupported Content-Type \""
-              + contentType
-              + "\" and fallback_scrape_protocol "
-              + fallback.get().configName()
-              + " has no parser");
-    }
-    if (contentType.isBlank()) {
-      throw new ScrapeException(
-          "non-compliant scrape target sending blank Content-Type and no"
-              + " fallback_scrape_protocol specified for target");
-    }
-    throw new ScrapeException(
-        "received unsupported Content-Type \""
-            + contentType
-            + "\" and no fallback_scrape_protocol specified for target");
-  }
-
-  /** The media type of a protocol, as Prometheus's {@code HeaderMediaType} (no version). */
-  static String mediaType(ScrapeProtocol protocol) {
-    return switch (protocol) {
-      case PROMETHEUS_PROTO -> "application/vnd.google.protobuf";
-      case OPENMETRICS_TEXT_1_0_0, OPENMETRICS_TEXT_0_0_1 -> "application/openmetrics-text";
-      case PROMETHEUS_TEXT_1_0_0, PROMETHEUS_TEXT_0_0_4 -> "text/plain";
-    };
+    return parsers.computeIfAbsent(chosen, f -> f.newParser(format.classicHistograms()));
   }
 }

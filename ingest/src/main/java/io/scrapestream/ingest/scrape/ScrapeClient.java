@@ -28,11 +28,6 @@ import java.util.concurrent.TimeoutException;
  * within {@code body_size_limit}, counted after decompression. Thread-safe.
  */
 public final class ScrapeClient {
-  /** What Prometheus 2.x asks for, in its order of preference. */
-  public static final String ACCEPT =
-      "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
-          + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
-
   /** Go's client stops when a redirect would make the 11th request. */
   private static final int MAX_REQUESTS = 10;
 

@@ -1,6 +1,7 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.target.ScrapeTarget;
+import io.scrapestream.ingest.parse.AcceptHeader;
 import io.scrapestream.ingest.parse.ExpositionParseException;
 import io.scrapestream.schemas.v1.Label;
 import io.scrapestream.schemas.v1.ScrapeBatch;
@@ -20,12 +21,14 @@ public final class TargetScraper {
   private final ScrapeTarget target;
   private final ScrapeJob job;
   private final Parsers parsers;
+  private final String acceptHeader;
   private SeriesHashSet knownSeries = new SeriesHashSet();
 
   public TargetScraper(ScrapeTarget target, ScrapeJob job) {
     this.target = target;
     this.job = job;
-    this.parsers = new Parsers(job.format().fallbackProtocol());
+    this.parsers = new Parsers(job.format());
+    this.acceptHeader = AcceptHeader.of(job.format().protocols());
   }
 
   public ScrapeTarget target() {
@@ -89,7 +92,7 @@ public final class TargetScraper {
 
   /** The one place that chooses the {@code Accept} header of a scrape. */
   private String acceptHeader() {
-    return ScrapeClient.ACCEPT;
+    return acceptHeader;
   }
 
   private ScrapeReport report(Outcome outcome, BatchAssembler assembler, double seconds) {

@@ -35,6 +35,27 @@ class MalformedInputTest {
     assertThat(failures).isPositive();
   }
 
+  @Test
+  void shouldThrowOnlyParseExceptionsWhenProtobufBodyIsMutated() throws Exception {
+    byte[] text =
+        Files.readAllBytes(RealExpositionsTest.expositions().resolve("prometheus-2.42.0.prom"));
+    byte[] body = TextToProtobuf.convert(text);
+    Random random = new Random(11);
+    ExpositionParser parser = ExpositionFormat.PROMETHEUS_PROTOBUF.newParser(true);
+    int rejected = 0;
+    for (int i = 0; i < MUTATIONS; i++) {
+      byte[] mutant = mutate(body, random);
+      try {
+        parser.parse(mutant, 0, mutant.length, new RecordingVisitor());
+      } catch (ExpositionParseException e) {
+        assertThat(e.getMessage()).startsWith("metric family ");
+        rejected++;
+      }
+    }
+
+    assertThat(rejected).isPositive();
+  }
+
   /** Parses {@link #MUTATIONS} mutants with one reused parser; returns how many were rejected. */
   private static int mutateAndParse(byte[] body, ExpositionFormat format, long seed) {
     Random random = new Random(seed);

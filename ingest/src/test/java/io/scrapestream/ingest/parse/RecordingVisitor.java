@@ -39,7 +39,22 @@ final class RecordingVisitor implements SampleVisitor {
     events.add("EXEMPLAR " + render(labels, valueBits, hasTimestamp, timestampMs));
   }
 
+  @Override
+  public void histogram(
+      LabelView labels, io.scrapestream.schemas.v1.NativeHistogram h, boolean hasTs, long ts) {
+    samples++;
+    StringBuilder json = new StringBuilder();
+    HistogramJson.append(h, json);
+    String rendered = labels(labels) + " " + json;
+    events.add("HISTOGRAM " + (hasTs ? rendered + " @" + ts : rendered));
+  }
+
   static String render(LabelView labels, long bits, boolean hasTs, long ts) {
+    String rendered = labels(labels) + " " + value(bits);
+    return hasTs ? rendered + " @" + ts : rendered;
+  }
+
+  static String labels(LabelView labels) {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < labels.size(); i++) {
       sb.append(i == 0 ? "" : ",")
@@ -47,8 +62,7 @@ final class RecordingVisitor implements SampleVisitor {
           .append('=')
           .append(quote(labels.value(i)));
     }
-    sb.append("} ").append(value(bits));
-    return hasTs ? sb.append(" @").append(ts).toString() : sb.toString();
+    return sb.append('}').toString();
   }
 
   static String value(long bits) {

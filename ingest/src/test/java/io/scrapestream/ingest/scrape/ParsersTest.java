@@ -3,7 +3,9 @@ package io.scrapestream.ingest.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scrapestream.core.config.ScrapeFormat;
 import io.scrapestream.core.config.ScrapeProtocol;
+import io.scrapestream.ingest.parse.ProtobufParser;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class ParsersTest {
 
   @Test
   void shouldUseFallbackWhenContentTypeIsBlankOrUnknown() throws Exception {
-    Parsers parsers = new Parsers(Optional.of(ScrapeProtocol.PROMETHEUS_TEXT_0_0_4));
+    Parsers parsers = new Parsers(format(Optional.of(ScrapeProtocol.PROMETHEUS_TEXT_0_0_4)));
 
     assertThat(parsers.forContentType(""))
         .isSameAs(parsers.forContentType("application/json"))
@@ -20,20 +22,30 @@ class ParsersTest {
 
   @Test
   void shouldFailLikePrometheusWhenContentTypeIsBlankWithoutFallback() {
-    assertThatThrownBy(() -> new Parsers(Optional.empty()).forContentType(""))
+    assertThatThrownBy(() -> new Parsers(format(Optional.empty())).forContentType(""))
+        .isInstanceOf(ScrapeException.class)
         .hasMessage(
             "non-compliant scrape target sending blank Content-Type and no"
                 + " fallback_scrape_protocol specified for target");
   }
 
   @Test
-  void shouldNameFallbackWhenItHasNoParser() {
-    assertThatThrownBy(
-            () ->
-                new Parsers(Optional.of(ScrapeProtocol.PROMETHEUS_PROTO))
-                    .forContentType("application/json"))
+  void shouldFailLikePrometheusWhenContentTypeIsUnknownWithoutFallback() {
+    assertThatThrownBy(() -> new Parsers(format(Optional.empty())).forContentType("text/html"))
+        .isInstanceOf(ScrapeException.class)
         .hasMessage(
-            "received unsupported Content-Type \"application/json\" and"
-                + " fallback_scrape_protocol PrometheusProto has no parser");
+            "received unsupported Content-Type \"text/html\" and no fallback_scrape_protocol"
+                + " specified for target");
+  }
+
+  @Test
+  void shouldParseProtobufWhenTheFallbackIsPrometheusProto() throws Exception {
+    Parsers parsers = new Parsers(format(Optional.of(ScrapeProtocol.PROMETHEUS_PROTO)));
+
+    assertThat(parsers.forContentType("application/json")).isInstanceOf(ProtobufParser.class);
+  }
+
+  private static ScrapeFormat format(Optional<ScrapeProtocol> fallback) {
+    return new ScrapeFormat(ScrapeProtocol.DEFAULT_ORDER, fallback, false);
   }
 }

@@ -10,6 +10,7 @@ import io.scrapestream.core.config.ProxySettings;
 import io.scrapestream.core.config.ScrapeHttpConfig;
 import io.scrapestream.core.config.SecretSource;
 import io.scrapestream.core.config.TlsSettings;
+import io.scrapestream.ingest.parse.AcceptHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -53,7 +54,7 @@ class ScrapeClientHttpIT {
     fetch(ScrapeHttpConfig.DEFAULT, url);
 
     Headers sent = headers.get(0);
-    assertThat(sent.getFirst("Accept")).isEqualTo(ScrapeClient.ACCEPT);
+    assertThat(sent.getFirst("Accept")).isEqualTo(AcceptHeader.DEFAULT);
     assertThat(sent.getFirst("Accept-Encoding")).isEqualTo("gzip");
     assertThat(sent.getFirst("User-Agent")).isEqualTo("test");
     assertThat(sent.getFirst("X-Prometheus-Scrape-Timeout-Seconds")).isEqualTo("5");
@@ -222,7 +223,7 @@ class ScrapeClientHttpIT {
   }
 
   static ScrapeClient.Request request(URI url) {
-    return new ScrapeClient.Request(url, Duration.ofSeconds(5), 0, ScrapeClient.ACCEPT);
+    return new ScrapeClient.Request(url, Duration.ofSeconds(5), 0, AcceptHeader.DEFAULT);
   }
 
   private static byte[] gzip(String text) throws IOException {
