@@ -1,10 +1,14 @@
 package io.scrapestream.enrich;
 
+import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.KafkaClientProperties;
-import io.scrapestream.core.kafka.Topics;
+import io.scrapestream.enrich.topology.EnrichListener;
+import io.scrapestream.enrich.topology.EnrichTopics;
 import io.scrapestream.enrich.topology.EnrichTopology;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -21,14 +25,27 @@ public final class EnrichApp implements AutoCloseable {
     this.streams = streams;
   }
 
+  /** Starts with no self-metrics and Kafka Streams' default state directory. */
   public static EnrichApp start(ScrapestreamConfig config) {
+    return start(config, EnrichListener.NO_OP, Optional.empty());
+  }
+
+  /**
+   * Starts the application.
+   *
+   * @param listener told what the topology does (self-metrics)
+   * @param stateDir where the staleness and metadata stores live; Kafka Streams' default when empty
+   */
+  public static EnrichApp start(
+      ScrapestreamConfig config, EnrichListener listener, Optional<Path> stateDir) {
+    Duration punctuateInterval =
+        config.enrich().staleness().punctuateIntervalOr(shortestScrapeInterval(config));
     EnrichTopology topology =
         new EnrichTopology(
-            Topics.samplesRaw(config.kafka()),
-            Topics.samplesEnriched(config.kafka()),
-            Topics.deadLetter(config.kafka(), "enrich"));
+            EnrichTopics.of(config.kafka()), config.enrich(), punctuateInterval, listener);
     Properties props = new Properties();
     props.putAll(KafkaClientProperties.streams(config.kafka(), config.enrich()));
+    stateDir.ifPresent(dir -> props.put("state.dir", dir.toString()));
     KafkaStreams streams = new KafkaStreams(topology.build(), props);
     streams.setUncaughtExceptionHandler(
         error -> {
@@ -47,8 +64,20 @@ public final class EnrichApp implements AutoCloseable {
     return streams.state().isRunningOrRebalancing();
   }
 
+  /** Whether every task is assigned and processing. */
+  public boolean isProcessing() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+  }
+
+  /** The shortest scrape interval of the file: the global one or a job's. */
+  static Duration shortestScrapeInterval(ScrapestreamConfig config) {
+    return config.scrapeConfigs().stream()
+        .map(ScrapeConfig::scrapeInterval)
+        .reduce(config.global().scrapeInterval(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
   }
 }

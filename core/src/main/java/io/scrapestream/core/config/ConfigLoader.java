@@ -103,7 +103,7 @@ public final class ConfigLoader {
         ScrapeConfigReader.readAll(root.items("scrape_configs"), global);
     KafkaSettings kafka = ServiceSettingsReader.kafka(root.mapping("kafka"));
     ScraperSettings scraper = ServiceSettingsReader.scraper(root.mapping("scraper"), hostName);
-    EnrichSettings enrich = ServiceSettingsReader.enrich(root.mapping("enrich"));
+    EnrichSettings enrich = EnrichSettingsReader.read(root.mapping("enrich"));
     TelemetrySettings telemetry = ServiceSettingsReader.telemetry(root.mapping("telemetry"));
     List<BackendConfig> backends = BackendConfigReader.readAll(root.items("backends"));
     AllocatorSettings allocator = AllocatorSettingsReader.read(root.mapping("allocator"));

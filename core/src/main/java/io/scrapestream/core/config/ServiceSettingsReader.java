@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads the sections that configure Scrapestream's own processes: kafka, scraper, enrich,
- * telemetry.
+ * Reads the sections that configure Scrapestream's own processes: kafka, scraper, telemetry ({@code
+ * enrich} has its own {@link EnrichSettingsReader}).
  */
 final class ServiceSettingsReader {
   private ServiceSettingsReader() {}
@@ -29,20 +29,6 @@ final class ServiceSettingsReader {
     String id = m.string("id", null, ConfigRules.SCRAPER_ID);
     m.finish();
     return new ScraperSettings(id != null ? id : hostName.get());
-  }
-
-  static EnrichSettings enrich(MappingReader m) {
-    String applicationId =
-        m.string(
-            "application_id", EnrichSettings.DEFAULT_APPLICATION_ID, ConfigRules.APPLICATION_ID);
-    String guarantee =
-        m.string(
-            "processing_guarantee",
-            ProcessingGuarantee.AT_LEAST_ONCE.kafkaValue(),
-            ValueRule.oneOf(ProcessingGuarantee.kafkaValues()));
-    m.finish();
-    return new EnrichSettings(
-        applicationId, ProcessingGuarantee.fromKafkaValue(guarantee).orElseThrow());
   }
 
   static TelemetrySettings telemetry(MappingReader m) {

@@ -36,13 +36,18 @@ public final class KafkaClientProperties {
     return withOverrides(props, kafka);
   }
 
-  /** A Kafka Streams application. */
+  /**
+   * A Kafka Streams application. Producer batches of 1 MiB: a batch of a few hundred series is tens
+   * of KiB, and each producer batch starts an LZ4 frame whose set-up cost exceeded the compression
+   * of one such record.
+   */
   public static Map<String, Object> streams(KafkaSettings kafka, EnrichSettings enrich) {
     Map<String, Object> props = base(kafka, enrich.applicationId());
     props.remove("client.id");
     props.put("application.id", enrich.applicationId());
     props.put("processing.guarantee", enrich.processingGuarantee().kafkaValue());
     props.put("producer.compression.type", "lz4");
+    props.put("producer.batch.size", String.valueOf(1024 * 1024));
     props.put("producer.max.request.size", String.valueOf(16 * 1024 * 1024));
     props.put("consumer.max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
     return withOverrides(props, kafka);

@@ -1,48 +1,164 @@
 package io.scrapestream.enrich.topology;
 
+import io.scrapestream.core.config.EnrichSettings;
+import io.scrapestream.enrich.batch.IndexedBatchSerializer;
+import io.scrapestream.enrich.kubernetes.BatchEnricher;
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrichment application, read top to bottom: raw scrape batches are checked and written to
- * {@code samples.enriched} unchanged (their bytes are not re-encoded); records that do not decode
- * go to {@code dlq.enrich}. Staleness, Kubernetes metadata and per-backend branches come next.
+ * The enrichment application, read top to bottom: {@code samples.raw} → {@value #CHECK_BATCH}
+ * (index the batch; poison to {@code dlq.enrich}) → {@value #TRACK_STALENESS} (store {@value
+ * #SERIES_BY_TARGET_STORE}) → {@value #ENRICH_KUBERNETES} (global store {@value
+ * #K8S_METADATA_TABLE}) → {@value #ENRICHED_BATCHES} → {@code samples.enriched}.
+ *
+ * <p>Batches travel as {@code IndexedBatch}: indexed once, never re-encoded, written as their
+ * original bytes plus what the stages appended. Per-backend branches attach as children of {@value
+ * #ENRICHED_BATCHES}, which forwards every batch to all its children; a stage that changes a batch
+ * for one branch must work on its own copy.
  */
 public final class EnrichTopology {
   public static final String READ_SAMPLES_RAW = "read-samples-raw";
   public static final String CHECK_BATCH = "check-batch";
+  public static final String TRACK_STALENESS = "track-staleness";
+  public static final String SERIES_BY_TARGET_STORE = "series-by-target-store";
+  public static final String READ_K8S_METADATA = "read-k8s-metadata";
+  public static final String UPDATE_K8S_METADATA = "update-k8s-metadata";
+  public static final String K8S_METADATA_TABLE = "k8s-metadata-table";
+  public static final String ENRICH_KUBERNETES = "enrich-kubernetes";
+  public static final String ENRICHED_BATCHES = "enriched-batches";
   public static final String WRITE_SAMPLES_ENRICHED = "write-samples-enriched";
   public static final String WRITE_DLQ = "write-dlq-enrich";
 
-  private final String rawTopic;
-  private final String enrichedTopic;
-  private final String deadLetterTopic;
+  private final EnrichTopics topics;
+  private final EnrichSettings settings;
+  private final Duration punctuateInterval;
+  private final EnrichListener listener;
+  private KeyValueBytesStoreSupplier seriesStore =
+      Stores.persistentKeyValueStore(SERIES_BY_TARGET_STORE);
 
-  public EnrichTopology(String rawTopic, String enrichedTopic, String deadLetterTopic) {
-    this.rawTopic = rawTopic;
-    this.enrichedTopic = enrichedTopic;
-    this.deadLetterTopic = deadLetterTopic;
+  public EnrichTopology(
+      EnrichTopics topics,
+      EnrichSettings settings,
+      Duration punctuateInterval,
+      EnrichListener listener) {
+    this.topics = Objects.requireNonNull(topics, "topics");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.punctuateInterval = Objects.requireNonNull(punctuateInterval, "punctuateInterval");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Keeps the staleness state in {@code supplier}'s stores (named {@value #SERIES_BY_TARGET_STORE})
+   * instead of the default persistent RocksDB store.
+   */
+  public EnrichTopology withSeriesStore(KeyValueBytesStoreSupplier supplier) {
+    if (!SERIES_BY_TARGET_STORE.equals(supplier.name())) {
+      throw new IllegalArgumentException(
+          "supplier must be named " + SERIES_BY_TARGET_STORE + ". Found: " + supplier.name());
+    }
+    this.seriesStore = supplier;
+    return this;
   }
 
   public Topology build() {
     Topology topology = new Topology();
+    boolean staleness = settings.staleness().enabled();
+    String afterCheck = staleness ? TRACK_STALENESS : ENRICH_KUBERNETES;
     topology.addSource(
-        READ_SAMPLES_RAW, new StringDeserializer(), new ByteArrayDeserializer(), rawTopic);
+        READ_SAMPLES_RAW,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        topics.samplesRaw());
     topology.addProcessor(
-        CHECK_BATCH,
-        () -> new CheckBatchProcessor(WRITE_SAMPLES_ENRICHED, WRITE_DLQ, "enrich"),
-        READ_SAMPLES_RAW);
+        CHECK_BATCH, () -> new CheckBatchProcessor(afterCheck, deadLetters()), READ_SAMPLES_RAW);
+    if (staleness) {
+      addStaleness(topology);
+    }
+    addEnrichment(topology, staleness ? TRACK_STALENESS : CHECK_BATCH);
+    addSinks(topology, staleness);
+    return topology;
+  }
+
+  private void addSinks(Topology topology, boolean staleness) {
     topology.addSink(
         WRITE_SAMPLES_ENRICHED,
-        enrichedTopic,
+        topics.samplesEnriched(),
+        new StringSerializer(),
+        new IndexedBatchSerializer(),
+        ENRICHED_BATCHES);
+    String[] rejecting =
+        staleness
+            ? new String[] {CHECK_BATCH, TRACK_STALENESS, ENRICH_KUBERNETES}
+            : new String[] {CHECK_BATCH, ENRICH_KUBERNETES};
+    topology.addSink(
+        WRITE_DLQ,
+        topics.deadLetter(),
         new StringSerializer(),
         new ByteArraySerializer(),
+        rejecting);
+  }
+
+  private void addStaleness(Topology topology) {
+    topology.addProcessor(
+        TRACK_STALENESS,
+        () ->
+            new StalenessProcessor(
+                new StalenessProcessor.StalenessStage(
+                    SERIES_BY_TARGET_STORE,
+                    ENRICH_KUBERNETES,
+                    punctuateInterval,
+                    listener,
+                    deadLetters())),
         CHECK_BATCH);
-    topology.addSink(
-        WRITE_DLQ, deadLetterTopic, new StringSerializer(), new ByteArraySerializer(), CHECK_BATCH);
-    return topology;
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(seriesStore, Serdes.String(), Serdes.ByteArray())
+            .withCachingEnabled(),
+        TRACK_STALENESS);
+  }
+
+  private void addEnrichment(Topology topology, String parent) {
+    boolean kubernetes = settings.kubernetes().enabled();
+    if (kubernetes) {
+      addMetadataTable(topology);
+    }
+    String table = kubernetes ? K8S_METADATA_TABLE : null;
+    topology.addProcessor(
+        ENRICH_KUBERNETES,
+        () ->
+            new KubernetesEnrichProcessor(
+                new BatchEnricher(settings),
+                new KubernetesEnrichProcessor.Wiring(
+                    table, ENRICHED_BATCHES, listener, deadLetters())),
+        parent);
+    topology.addProcessor(
+        ENRICHED_BATCHES, () -> new EnrichedBatchesProcessor(listener), ENRICH_KUBERNETES);
+  }
+
+  private void addMetadataTable(Topology topology) {
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(K8S_METADATA_TABLE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled(),
+        READ_K8S_METADATA,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        topics.k8sMetadata(),
+        UPDATE_K8S_METADATA,
+        () -> new MetadataTableUpdater(K8S_METADATA_TABLE));
+  }
+
+  private DeadLetters deadLetters() {
+    return new DeadLetters(WRITE_DLQ, listener);
   }
 }

@@ -1,0 +1,101 @@
+package io.scrapestream.enrich.staleness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scrapestream.enrich.Batches;
+import io.scrapestream.enrich.batch.BatchScanner;
+import io.scrapestream.enrich.batch.IndexedBatch;
+import io.scrapestream.enrich.batch.LabelSource;
+import io.scrapestream.enrich.batch.SeriesHash;
+import io.scrapestream.schemas.v1.ScrapeBatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SeriesSetTest {
+
+  @Test
+  void shouldReadBackHashesTargetAndLabelsWhenWritten() throws Exception {
+    ScrapeBatch in =
+        Batches.scrape("k", 1).sample("a", 1, "path", "/x").sample("b", 2).sample("c", 3).build();
+    IndexedBatch batch = BatchScanner.scan(in.toByteArray());
+    long[] hashes = {SeriesHash.of(batch, 2), SeriesHash.of(batch, 0)};
+    int[] series = {2, 0};
+    HashOrder.sort(hashes, series, 2);
+
+    byte[] bytes =
+        SeriesSetWriter.write(
+            in.getTarget(),
+            new SeriesSetWriter.SeriesList(2, hashes, new LabelSource[] {batch, batch}, series));
+    SeriesSet set = SeriesSet.decode(bytes, 0);
+
+    assertThat(set.target()).isEqualTo(in.getTarget());
+    assertThat(set.seriesCount()).isEqualTo(2);
+    assertThat(set.hash(0)).isLessThan(set.hash(1));
+    assertThat(List.of(labels(set, 0), labels(set, 1)))
+        .containsExactlyInAnyOrder(
+            "__name__=a instance=10.0.0.1:9100 job=node path=/x",
+            "__name__=c instance=10.0.0.1:9100 job=node");
+    assertThat(SeriesHash.of(set, 0)).isEqualTo(set.hash(0));
+    assertThat(SeriesHash.of(set, 1)).isEqualTo(set.hash(1));
+  }
+
+  @Test
+  void shouldHashLabelSetsAlikeWhatEverTheirOrderAndEmptyValues() throws Exception {
+    ScrapeBatch one =
+        ScrapeBatch.newBuilder()
+            .addAllSymbols(List.of("", "a", "1", "b", "2", "c"))
+            .addSeries(
+                io.scrapestream.schemas.v1.Series.newBuilder().addAllLabelRefs(List.of(1, 2, 3, 4)))
+            .addSeries(
+                io.scrapestream.schemas.v1.Series.newBuilder()
+                    .addAllLabelRefs(List.of(3, 4, 5, 0, 1, 2)))
+            .addSeries(
+                io.scrapestream.schemas.v1.Series.newBuilder().addAllLabelRefs(List.of(1, 4, 3, 2)))
+            .build();
+    IndexedBatch batch = BatchScanner.scan(one.toByteArray());
+
+    assertThat(SeriesHash.of(batch, 1)).isEqualTo(SeriesHash.of(batch, 0));
+    assertThat(SeriesHash.of(batch, 2)).isNotEqualTo(SeriesHash.of(batch, 0));
+  }
+
+  @Test
+  void shouldSortHashesWithTheirPayloadsWhenOrdered() {
+    long[] hashes = {5, -3, 9, 5, 0, Long.MIN_VALUE, 7};
+    int[] payloads = {0, 1, 2, 3, 4, 5, 6};
+
+    HashOrder.sort(hashes, payloads, hashes.length);
+
+    assertThat(hashes).containsExactly(Long.MIN_VALUE, -3, 0, 5, 5, 7, 9);
+    assertThat(payloads).containsExactly(5, 1, 4, 0, 3, 6, 2);
+  }
+
+  @Test
+  void shouldNameTheProblemWhenStoredValueIsUnreadable() {
+    assertThatThrownBy(() -> SeriesSet.decode(new byte[] {9, 0}, 0))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessage("series set must start with version 1. Found: 9");
+    assertThatThrownBy(() -> TargetHeader.decode(new byte[] {1, 2, 3}))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessage("target header must be 49 bytes of version 1. Found: 3 bytes of version 1");
+  }
+
+  @Test
+  void shouldReadBackTargetHeaderWhenEncoded() {
+    TargetHeader header = new TargetHeader(1, 2, 15_000, new Fingerprint(3, -4, 5));
+
+    assertThat(TargetHeader.decode(header.encode())).isEqualTo(header);
+  }
+
+  private static String labels(LabelSource source, int series) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < source.labelRefCount(series); i += 2) {
+      pairs.add(
+          source.symbol(source.labelRef(series, i))
+              + "="
+              + source.symbol(source.labelRef(series, i + 1)));
+    }
+    return String.join(" ", pairs);
+  }
+}
