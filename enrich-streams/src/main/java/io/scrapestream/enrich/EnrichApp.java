@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -69,9 +70,15 @@ public final class EnrichApp implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /**
+   * Stops within 30 s and leaves the consumer group, so that a restarted or replacement instance
+   * gets the partitions at once instead of after the session timeout (45 s).
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 
   /** The shortest scrape interval of the file: the global one or a job's. */

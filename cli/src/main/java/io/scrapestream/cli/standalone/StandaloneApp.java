@@ -10,6 +10,7 @@ import io.scrapestream.core.kafka.KafkaClientProperties;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.core.telemetry.TelemetryServer;
 import io.scrapestream.enrich.EnrichApp;
+import io.scrapestream.enrich.telemetry.PrometheusEnrichListener;
 import io.scrapestream.ingest.IngestApp;
 import io.scrapestream.ingest.telemetry.PrometheusScrapeListener;
 import io.scrapestream.sink.SinkApp;
@@ -17,6 +18,7 @@ import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.telemetry.PrometheusSinkListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Every role in one JVM around an embedded broker: broker, topics, self-metrics endpoint, sinks,
@@ -56,7 +58,11 @@ public final class StandaloneApp implements AutoCloseable {
             parts.config.telemetry().host(), parts.config.telemetry().port(), registry, () -> true);
     SinkListener sinkListener = both(parts.stats, new PrometheusSinkListener(registry));
     parts.sinks = SinkApp.start(parts.config, sinkListener);
-    parts.enrich = EnrichApp.start(parts.config);
+    parts.enrich =
+        EnrichApp.start(
+            parts.config,
+            new PrometheusEnrichListener(registry),
+            Optional.of(dataDir.resolve("enrich-state")));
     parts.ingest =
         IngestApp.start(
             parts.config, parts.stats.andThen(new PrometheusScrapeListener(registry)), version);
