@@ -76,8 +76,9 @@ public final class ConfigLoader {
     EnrichSettings enrich = ServiceSettingsReader.enrich(root.mapping("enrich"));
     TelemetrySettings telemetry = ServiceSettingsReader.telemetry(root.mapping("telemetry"));
     List<BackendConfig> backends = BackendConfigReader.readAll(root.items("backends"));
+    AllocatorSettings allocator = AllocatorSettingsReader.read(root.mapping("allocator"));
     root.finish();
     return new ScrapestreamConfig(
-        global, scrapeConfigs, kafka, scraper, enrich, telemetry, backends);
+        global, scrapeConfigs, kafka, scraper, enrich, telemetry, backends, allocator);
   }
 }

@@ -18,7 +18,8 @@ public record ScrapeConfig(
     Map<String, List<String>> params,
     boolean honorLabels,
     boolean honorTimestamps,
-    List<StaticConfig> staticConfigs) {
+    List<StaticConfig> staticConfigs,
+    List<KubernetesSdConfig> kubernetesSdConfigs) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -31,6 +32,7 @@ public record ScrapeConfig(
     ConfigRules.require("scheme", scheme, ConfigRules.SCHEME);
     params = ConfigCollections.orderedLists("params", params);
     staticConfigs = List.copyOf(staticConfigs);
+    kubernetesSdConfigs = List.copyOf(kubernetesSdConfigs);
   }
 
   /** Every target of every static config, in order. */

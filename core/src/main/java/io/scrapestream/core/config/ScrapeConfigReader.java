@@ -34,6 +34,8 @@ final class ScrapeConfigReader {
     boolean honorLabels = m.bool("honor_labels", false);
     boolean honorTimestamps = m.bool("honor_timestamps", true);
     List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
+    List<KubernetesSdConfig> kubernetesSdConfigs =
+        KubernetesSdConfigReader.readAll(m.items("kubernetes_sd_configs"));
     m.finish();
     return jobName.map(
         name ->
@@ -46,7 +48,8 @@ final class ScrapeConfigReader {
                 params,
                 honorLabels,
                 honorTimestamps,
-                staticConfigs));
+                staticConfigs,
+                kubernetesSdConfigs));
   }
 
   private static List<StaticConfig> staticConfigs(List<ValueReader> items) {

@@ -15,7 +15,8 @@ public record ScrapestreamConfig(
     ScraperSettings scraper,
     EnrichSettings enrich,
     TelemetrySettings telemetry,
-    List<BackendConfig> backends) {
+    List<BackendConfig> backends,
+    AllocatorSettings allocator) {
 
   public ScrapestreamConfig {
     Objects.requireNonNull(global, "global must not be null");
@@ -23,6 +24,7 @@ public record ScrapestreamConfig(
     Objects.requireNonNull(scraper, "scraper must not be null");
     Objects.requireNonNull(enrich, "enrich must not be null");
     Objects.requireNonNull(telemetry, "telemetry must not be null");
+    Objects.requireNonNull(allocator, "allocator must not be null");
     scrapeConfigs = List.copyOf(scrapeConfigs);
     backends = List.copyOf(backends);
     requireUnique("job name", scrapeConfigs, ScrapeConfig::jobName);
@@ -38,7 +40,8 @@ public record ScrapestreamConfig(
         ScraperSettings.defaults(),
         EnrichSettings.defaults(),
         TelemetrySettings.defaults(),
-        List.of());
+        List.of(),
+        AllocatorSettings.defaults());
   }
 
   /** The job named {@code jobName}, if any. */

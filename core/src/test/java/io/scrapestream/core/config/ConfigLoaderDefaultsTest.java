@@ -37,7 +37,8 @@ class ConfigLoaderDefaultsTest {
                 new ScraperSettings("test-host"),
                 new EnrichSettings("scrapestream-enrich", ProcessingGuarantee.AT_LEAST_ONCE),
                 new TelemetrySettings("0.0.0.0", 9464),
-                List.of()));
+                List.of(),
+                AllocatorSettings.defaults()));
   }
 
   @Test
@@ -55,6 +56,7 @@ class ConfigLoaderDefaultsTest {
                 Map.of(),
                 false,
                 true,
+                List.of(),
                 List.of()));
   }
 

@@ -55,7 +55,8 @@ class ConfigLoaderFullExampleTest {
         new ScraperSettings("scraper-0"),
         new EnrichSettings("enrich-prod", ProcessingGuarantee.EXACTLY_ONCE_V2),
         new TelemetrySettings("::1", 0),
-        expectedBackends());
+        expectedBackends(),
+        AllocatorSettings.defaults());
   }
 
   private static ScrapeConfig expectedNodeJob() {
@@ -77,7 +78,8 @@ class ConfigLoaderFullExampleTest {
         params,
         true,
         false,
-        staticConfigs);
+        staticConfigs,
+        List.of());
   }
 
   /** A job named by a YAML integer, with everything inherited from global. */
@@ -91,6 +93,7 @@ class ConfigLoaderFullExampleTest {
         Map.of(),
         false,
         true,
+        List.of(),
         List.of());
   }
 

@@ -62,7 +62,7 @@ class ConfigRecordsTest {
         .isThrownBy(
             () ->
                 new ScrapeConfig(
-                    "j", SECOND, SECOND, "/m", "ftp", Map.of(), false, true, List.of()))
+                    "j", SECOND, SECOND, "/m", "ftp", Map.of(), false, true, List.of(), List.of()))
         .withMessage("scheme must be one of: http, https. Found: \"ftp\"");
   }
 
@@ -113,7 +113,8 @@ class ConfigRecordsTest {
                     defaults.scraper(),
                     defaults.enrich(),
                     defaults.telemetry(),
-                    List.of(backend, backend)))
+                    List.of(backend, backend),
+                    defaults.allocator()))
         .withMessage("backend name must be unique. Found: \"b\" twice");
   }
 
