@@ -45,7 +45,7 @@ public final class ApiServeMeasurement {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     System.out.printf("heap used after full GC: %d MB%n", heap / (1024 * 1024));
     AllocatorSettings defaults = AllocatorSettings.defaults();
-    AllocatorSettings settings = new AllocatorSettings("127.0.0.1", port, defaults.strategy(), List.of(), defaults.refreshInterval(), List.of(), java.util.Optional.empty());
+    AllocatorSettings settings = new AllocatorSettings("127.0.0.1", port, defaults.strategy(), List.of(), defaults.refreshInterval(), List.of(), java.util.Optional.empty(), defaults.kubernetes());
     try (AllocatorApiServer server = AllocatorApiServer.start(settings, () -> snapshot, exchange -> exchange.close())) {
       System.out.printf("serving on port %d; %d bytes for job-0/scraper-0%n", server.port(),
           snapshot.targets().get("job-0\u0000scraper-0").length);

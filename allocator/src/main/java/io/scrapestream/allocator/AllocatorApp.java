@@ -1,6 +1,5 @@
 package io.scrapestream.allocator;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.scrapestream.allocator.allocation.Allocation;
 import io.scrapestream.allocator.allocation.AllocationStrategy;
 import io.scrapestream.allocator.allocation.Scrapers;
@@ -8,10 +7,14 @@ import io.scrapestream.allocator.api.AllocatorApiServer;
 import io.scrapestream.allocator.api.ApiSnapshot;
 import io.scrapestream.allocator.discovery.DiscovererFactory;
 import io.scrapestream.allocator.discovery.DiscoveryManager;
+import io.scrapestream.allocator.kubernetes.KubernetesSide;
 import io.scrapestream.allocator.membership.ScraperMembership;
 import io.scrapestream.allocator.membership.StaticMembership;
+import io.scrapestream.allocator.target.JobRelabeling;
 import io.scrapestream.allocator.target.TargetRelabeling;
+import io.scrapestream.allocator.telemetry.AllocatorTelemetry;
 import io.scrapestream.allocator.telemetry.PrometheusAllocatorMetrics;
+import io.scrapestream.allocator.telemetry.PrometheusKubernetesListener;
 import io.scrapestream.core.config.AllocatorSettings;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import java.net.InetSocketAddress;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class AllocatorApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AllocatorApp.class);
 
+  private final Optional<KubernetesSide> kubernetes;
   private final ScraperMembership membership;
   private final DiscoveryManager discovery;
   private final AllocationCycle cycle;
@@ -45,11 +49,21 @@ public final class AllocatorApp implements AutoCloseable {
   private AllocatorApp(Builder b) {
     ScrapestreamConfig config = b.config;
     AllocatorSettings settings = config.allocator();
-    PrometheusAllocatorMetrics metrics = new PrometheusAllocatorMetrics(b.registry);
-    if (b.jvmMetrics) {
-      metrics.withJvmMetrics();
-    }
-    membership = b.membership != null ? b.membership : new StaticMembership(settings.scrapers());
+    AllocatorTelemetry telemetry =
+        b.telemetry != null ? b.telemetry : AllocatorTelemetry.standalone();
+    PrometheusAllocatorMetrics metrics = telemetry.allocation();
+    PrometheusKubernetesListener kubernetesMetrics = telemetry.kubernetes();
+    kubernetes =
+        b.kubernetes
+            ? KubernetesSide.of(
+                config, new KubernetesSide.Listeners(kubernetesMetrics, kubernetesMetrics))
+            : Optional.empty();
+    membership =
+        b.membership != null
+            ? b.membership
+            : kubernetes
+                .flatMap(KubernetesSide::membership)
+                .orElseGet(() -> new StaticMembership(settings.scrapers()));
     cycle =
         new AllocationCycle(
             config.scrapeConfigs(),
@@ -57,7 +71,9 @@ public final class AllocatorApp implements AutoCloseable {
             AllocationStrategy.of(settings.strategy()),
             metrics);
     DiscovererFactory factory =
-        new StandardDiscoverers(b.dnsServer, metrics).and(b.extraDiscoverers);
+        new StandardDiscoverers(b.dnsServer, metrics)
+            .and(kubernetes.<DiscovererFactory>map(k -> k).orElse(job -> List.of()))
+            .and(b.extraDiscoverers);
     discovery = new DiscoveryManager(config.scrapeConfigs(), factory, this::markDirty);
     membership.onChange(this::markDirty);
     server = AllocatorApiServer.start(settings, snapshot::get, metrics.metricsHandler());
@@ -135,23 +151,33 @@ public final class AllocatorApp implements AutoCloseable {
     server.close();
     discovery.close();
     membership.close();
+    kubernetes.ifPresent(KubernetesSide::close);
   }
 
   /** Options of {@link AllocatorApp}; only the configuration is required. */
   public static final class Builder {
     private final ScrapestreamConfig config;
-    private TargetRelabeling relabeling = TargetRelabeling.IDENTITY;
+    private TargetRelabeling relabeling = new JobRelabeling();
+    private boolean kubernetes = true;
     private ScraperMembership membership;
     private DiscovererFactory extraDiscoverers = job -> List.of();
-    private PrometheusRegistry registry = new PrometheusRegistry();
-    private boolean jvmMetrics = true;
+    private AllocatorTelemetry telemetry;
     private Optional<InetSocketAddress> dnsServer = Optional.empty();
 
     private Builder(ScrapestreamConfig config) {
       this.config = config;
     }
 
-    /** Target relabeling (the relabel engine); identity by default. */
+    /**
+     * Whether to connect to Kubernetes when the configuration asks for it (default true); tests
+     * that bring their own discoverers and membership turn it off.
+     */
+    public Builder kubernetes(boolean enabled) {
+      this.kubernetes = enabled;
+      return this;
+    }
+
+    /** Target relabeling; by default each job's {@code relabel_configs} (the relabel engine). */
     public Builder relabeling(TargetRelabeling relabeling) {
       this.relabeling = relabeling;
       return this;
@@ -169,10 +195,9 @@ public final class AllocatorApp implements AutoCloseable {
       return this;
     }
 
-    /** The registry self-metrics go to; JVM metrics are added only to the default new one. */
-    public Builder registry(PrometheusRegistry registry) {
-      this.registry = registry;
-      this.jvmMetrics = false;
+    /** Where self-metrics go; by default a registry of their own, served on the API port. */
+    public Builder telemetry(AllocatorTelemetry telemetry) {
+      this.telemetry = telemetry;
       return this;
     }
 

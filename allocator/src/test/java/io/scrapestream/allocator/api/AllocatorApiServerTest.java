@@ -11,6 +11,7 @@ import io.scrapestream.core.config.AllocatorSettings;
 import io.scrapestream.core.config.AllocatorTls;
 import io.scrapestream.core.config.DiscoveryConfigs;
 import io.scrapestream.core.config.HttpAuth;
+import io.scrapestream.core.config.KubernetesAllocatorSettings;
 import io.scrapestream.core.config.ProxySettings;
 import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.ScrapeFormat;
@@ -62,7 +63,8 @@ class AllocatorApiServerTest {
               true,
               true),
           ScrapeLimits.NONE,
-          ScrapeFormat.DEFAULT);
+          ScrapeFormat.DEFAULT,
+          List.of());
   private static final Target T1 = target("10.0.0.1:9100", "pod-a");
   private static final Target T2 = target("10.0.0.2:9100", "pod-b");
 
@@ -90,7 +92,8 @@ class AllocatorApiServerTest {
             List.of(),
             Duration.ofSeconds(1),
             List.of(new Secret("good-token")),
-            Optional.of(tls));
+            Optional.of(tls),
+            KubernetesAllocatorSettings.defaults());
     server =
         AllocatorApiServer.start(
             settings,

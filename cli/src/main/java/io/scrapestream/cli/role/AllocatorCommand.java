@@ -1,6 +1,7 @@
 package io.scrapestream.cli.role;
 
 import io.scrapestream.allocator.AllocatorApp;
+import io.scrapestream.allocator.telemetry.AllocatorTelemetry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,8 @@ public final class AllocatorCommand implements Callable<Integer> {
     return RoleRunner.run(
         "allocator",
         config.file(),
-        (loaded, registry) -> AllocatorApp.builder(loaded).registry(registry).start(),
+        (loaded, registry) ->
+            AllocatorApp.builder(loaded).telemetry(AllocatorTelemetry.into(registry)).start(),
         spec.commandLine().getErr());
   }
 }

@@ -106,7 +106,14 @@ public final class StandaloneApp implements AutoCloseable {
     KafkaSettings kafka =
         new KafkaSettings(bootstrapServers, c.kafka().topicPrefix(), c.kafka().clientProperties());
     return new ScrapestreamConfig(
-        c.global(), c.scrapeConfigs(), kafka, c.scraper(), c.enrich(), c.telemetry(), c.backends());
+        c.global(),
+        c.scrapeConfigs(),
+        kafka,
+        c.scraper(),
+        c.enrich(),
+        c.telemetry(),
+        c.backends(),
+        c.allocator());
   }
 
   private static SinkListener both(SinkListener a, SinkListener b) {

@@ -113,7 +113,14 @@ public final class StandaloneCommand implements Callable<Integer> {
             new RemoteWriteConfig(remoteWriteUrl, Duration.ofSeconds(30), Map.of()),
             BatchSettings.defaults()));
     return new ScrapestreamConfig(
-        c.global(), c.scrapeConfigs(), c.kafka(), c.scraper(), c.enrich(), c.telemetry(), backends);
+        c.global(),
+        c.scrapeConfigs(),
+        c.kafka(),
+        c.scraper(),
+        c.enrich(),
+        c.telemetry(),
+        backends,
+        c.allocator());
   }
 
   private static void closeQuietly(StandaloneApp app, PrintStream err) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param refreshInterval the longest time between a change (targets, scrapers) and the new
  *     allocation; changes within it are recomputed once
  * @param apiTokens bearer tokens that may read secret values over HTTPS
+ * @param kubernetes scraper membership and the metadata publisher, in Kubernetes
  */
 public record AllocatorSettings(
     String host,
@@ -23,7 +24,8 @@ public record AllocatorSettings(
     List<String> scrapers,
     Duration refreshInterval,
     List<Secret> apiTokens,
-    Optional<AllocatorTls> tls) {
+    Optional<AllocatorTls> tls,
+    KubernetesAllocatorSettings kubernetes) {
   public static final String DEFAULT_LISTEN_ADDRESS = "0.0.0.0:8080";
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
@@ -39,6 +41,7 @@ public record AllocatorSettings(
     ConfigRules.require("refreshInterval", refreshInterval, ConfigRules.POSITIVE_DURATION);
     apiTokens = List.copyOf(apiTokens);
     Objects.requireNonNull(tls, "tls must not be null");
+    Objects.requireNonNull(kubernetes, "kubernetes must not be null");
   }
 
   /** Listens on {@value #DEFAULT_LISTEN_ADDRESS}, consistent hashing, no scrapers, no tokens. */
@@ -50,7 +53,8 @@ public record AllocatorSettings(
         List.of(),
         DEFAULT_REFRESH_INTERVAL,
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        KubernetesAllocatorSettings.defaults());
   }
 
   /** The address as {@code host:port}, with brackets around an IPv6 host. */

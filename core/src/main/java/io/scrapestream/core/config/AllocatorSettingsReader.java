@@ -24,6 +24,7 @@ final class AllocatorSettingsReader {
             AllocatorSettings.DEFAULT_REFRESH_INTERVAL,
             ConfigRules.POSITIVE_DURATION);
     List<Secret> tokens = tokens(m.items("api_tokens"));
+    KubernetesAllocatorSettings kubernetes = kubernetes(m.mapping("kubernetes"));
     Optional<AllocatorTls> tls =
         m.value("tls").isPresent() ? tls(m.mapping("tls")) : Optional.empty();
     m.finish();
@@ -34,7 +35,8 @@ final class AllocatorSettingsReader {
         scrapers,
         refresh,
         tokens,
-        tls);
+        tls,
+        kubernetes);
   }
 
   private static List<String> distinct(MappingReader m, List<String> ids) {
@@ -81,5 +83,34 @@ final class AllocatorSettingsReader {
   private static HostPort listenAddress(MappingReader m, String fallback) {
     return HostPort.parse(m.string("listen_address", fallback, ConfigRules.LISTEN_ADDRESS))
         .orElseThrow();
+  }
+
+  private static KubernetesAllocatorSettings kubernetes(MappingReader m) {
+    Optional<LabelSelector> selector = scraperSelector(m);
+    Optional<String> namespace =
+        Optional.ofNullable(m.string("scraper_namespace", null, ConfigRules.NOT_EMPTY));
+    Duration grace =
+        m.duration(
+            "not_ready_grace",
+            KubernetesAllocatorSettings.DEFAULT_NOT_READY_GRACE,
+            ConfigRules.NOT_NEGATIVE_DURATION);
+    MappingReader metadata = m.mapping("metadata");
+    boolean metadataEnabled = metadata.bool("enabled", true);
+    metadata.finish();
+    m.finish();
+    return new KubernetesAllocatorSettings(selector, namespace, grace, metadataEnabled);
+  }
+
+  private static Optional<LabelSelector> scraperSelector(MappingReader m) {
+    Optional<ValueReader> value = m.value("scraper_selector");
+    Optional<String> text = value.flatMap(ValueReader::text);
+    try {
+      return text.map(LabelSelector::parse);
+    } catch (IllegalArgumentException e) {
+      value
+          .get()
+          .problem("must be a label selector: " + e.getMessage(), ConfigProblems.quote(text.get()));
+      return Optional.empty();
+    }
   }
 }

@@ -30,7 +30,8 @@ public record ScrapeConfig(
     DiscoveryConfigs discovery,
     ScrapeHttpConfig http,
     ScrapeLimits limits,
-    ScrapeFormat format) {
+    ScrapeFormat format,
+    List<KubernetesSdConfig> kubernetesSdConfigs) {
   public static final String DEFAULT_METRICS_PATH = "/metrics";
   public static final String DEFAULT_SCHEME = "http";
 
@@ -49,6 +50,7 @@ public record ScrapeConfig(
     Objects.requireNonNull(http, "http must not be null");
     Objects.requireNonNull(limits, "limits must not be null");
     Objects.requireNonNull(format, "format must not be null");
+    kubernetesSdConfigs = List.copyOf(kubernetesSdConfigs);
   }
 
   /** A job with static targets only, no credentials and Prometheus's defaults. */
@@ -77,7 +79,8 @@ public record ScrapeConfig(
         DiscoveryConfigs.none(),
         ScrapeHttpConfig.DEFAULT,
         ScrapeLimits.NONE,
-        ScrapeFormat.DEFAULT);
+        ScrapeFormat.DEFAULT,
+        List.of());
   }
 
   /** Every target of every static config, in order. */

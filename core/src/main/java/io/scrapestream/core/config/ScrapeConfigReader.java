@@ -42,6 +42,8 @@ final class ScrapeConfigReader {
     ScrapeHttpConfig http = ScrapeHttpConfigReader.read(m);
     ScrapeLimits limits = ScrapeLimitsReader.limits(m).orElse(global.scrapeLimits());
     ScrapeFormat format = ScrapeLimitsReader.format(m, global.scrapeProtocols());
+    List<KubernetesSdConfig> kubernetesSdConfigs =
+        KubernetesSdConfigReader.readAll(m.items("kubernetes_sd_configs"));
     m.finish();
     return jobName.map(
         name ->
@@ -60,7 +62,8 @@ final class ScrapeConfigReader {
                 discovery,
                 http,
                 limits,
-                format));
+                format,
+                kubernetesSdConfigs));
   }
 
   private static List<StaticConfig> staticConfigs(List<ValueReader> items) {

@@ -60,7 +60,8 @@ public record ScrapestreamConfig(
         ScraperSettings.defaults(),
         EnrichSettings.defaults(),
         TelemetrySettings.defaults(),
-        List.of());
+        List.of(),
+        AllocatorSettings.defaults());
   }
 
   /** The job named {@code jobName}, if any. */

@@ -61,7 +61,8 @@ class ConfigLoaderAllocatorTest {
                         9443,
                         Path.of("/etc/tls/server.crt"),
                         Path.of("/etc/tls/server.key"),
-                        Optional.of(Path.of("/etc/tls/ca.crt"))))));
+                        Optional.of(Path.of("/etc/tls/ca.crt")))),
+                KubernetesAllocatorSettings.defaults()));
     assertThat(settings.tls().orElseThrow().listenAddress()).isEqualTo("[::1]:9443");
   }
 
@@ -94,7 +95,7 @@ class ConfigLoaderAllocatorTest {
             "allocator.api_tokens[0].token: must be set, or token_file. Found: nothing",
             "allocator.tls.key_file: must be set. Found: nothing",
             "allocator.leader: unknown key. Expected one of: listen_address, strategy, scrapers,"
-                + " refresh_interval, api_tokens, tls");
+                + " refresh_interval, api_tokens, kubernetes, tls");
   }
 
   @Test
@@ -108,7 +109,8 @@ class ConfigLoaderAllocatorTest {
                     List.of("a", "a"),
                     Duration.ofSeconds(1),
                     List.of(),
-                    Optional.empty()))
+                    Optional.empty(),
+                    KubernetesAllocatorSettings.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scrapers must be unique. Found: [a, a]");
   }

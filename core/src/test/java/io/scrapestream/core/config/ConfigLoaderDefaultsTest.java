@@ -42,7 +42,8 @@ class ConfigLoaderDefaultsTest {
                 new ScraperSettings("test-host"),
                 new EnrichSettings("scrapestream-enrich", ProcessingGuarantee.AT_LEAST_ONCE),
                 new TelemetrySettings("0.0.0.0", 9464),
-                List.of()));
+                List.of(),
+                AllocatorSettings.defaults()));
   }
 
   @Test

@@ -60,7 +60,8 @@ class ConfigLoaderFullExampleTest {
         new ScraperSettings("scraper-0"),
         new EnrichSettings("enrich-prod", ProcessingGuarantee.EXACTLY_ONCE_V2),
         new TelemetrySettings("::1", 0),
-        expectedBackends());
+        expectedBackends(),
+        AllocatorSettings.defaults());
   }
 
   private static ScrapeConfig expectedNodeJob() {
@@ -112,7 +113,8 @@ class ConfigLoaderFullExampleTest {
         DiscoveryConfigs.none(),
         ScrapeHttpConfig.DEFAULT,
         ScrapeLimits.NONE,
-        ScrapeFormat.DEFAULT);
+        ScrapeFormat.DEFAULT,
+        List.of());
   }
 
   /** A job named by a YAML integer, with everything inherited from global. */

@@ -119,7 +119,8 @@ class ConfigRecordsTest {
                     defaults.scraper(),
                     defaults.enrich(),
                     defaults.telemetry(),
-                    List.of(backend, backend)))
+                    List.of(backend, backend),
+                    defaults.allocator()))
         .withMessage("backend name must be unique. Found: \"b\" twice");
   }
 

@@ -8,6 +8,7 @@ import io.scrapestream.allocator.discovery.TargetGroup;
 import io.scrapestream.core.config.FileSdConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,9 @@ class FileDiscovererTest {
       discoverer.start(updates);
       await().until(() -> updates.groups().size() == 1);
 
-      Files.writeString(file, "[{\"targets\": oops");
+      // Replaced atomically: a plain rewrite can be seen half-way (empty), which is a valid file.
+      Path bad = Files.writeString(dir.resolve("a.json.tmp"), "[{\"targets\": oops");
+      Files.move(bad, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       await().until(() -> updates.refreshes().contains("file:error"));
       discoverer.refresh();
 
