@@ -3,6 +3,7 @@ package io.scrapestream.broker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run the embedded broker.
@@ -12,13 +13,15 @@ import java.util.Objects;
  * @param defaultPartitions partitions of topics created without an explicit count
  * @param retentionHours how long records are kept
  * @param overrides further broker properties, applied last
+ * @param saslSsl an optional second client listener with SASL_SSL and SCRAM
  */
 public record BrokerSettings(
     Path dataDir,
     int port,
     int defaultPartitions,
     int retentionHours,
-    Map<String, String> overrides) {
+    Map<String, String> overrides,
+    Optional<SaslSslListener> saslSsl) {
 
   public BrokerSettings {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -33,6 +36,17 @@ public record BrokerSettings(
       throw new IllegalArgumentException("retentionHours must be >= 1. Found: " + retentionHours);
     }
     overrides = Map.copyOf(overrides);
+    Objects.requireNonNull(saslSsl, "saslSsl");
+  }
+
+  /** Settings with the PLAINTEXT listener only. */
+  public BrokerSettings(
+      Path dataDir,
+      int port,
+      int defaultPartitions,
+      int retentionHours,
+      Map<String, String> overrides) {
+    this(dataDir, port, defaultPartitions, retentionHours, overrides, Optional.empty());
   }
 
   /** A broker on any free port, 3 partitions per topic, records kept for a day. */
@@ -41,6 +55,13 @@ public record BrokerSettings(
   }
 
   public BrokerSettings withPort(int newPort) {
-    return new BrokerSettings(dataDir, newPort, defaultPartitions, retentionHours, overrides);
+    return new BrokerSettings(
+        dataDir, newPort, defaultPartitions, retentionHours, overrides, saslSsl);
+  }
+
+  /** These settings with a SASL_SSL listener beside the PLAINTEXT one. */
+  public BrokerSettings withSaslSsl(SaslSslListener listener) {
+    return new BrokerSettings(
+        dataDir, port, defaultPartitions, retentionHours, overrides, Optional.of(listener));
   }
 }

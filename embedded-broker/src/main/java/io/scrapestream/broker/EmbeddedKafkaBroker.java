@@ -34,11 +34,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private final BrokerSettings settings;
   private final KafkaRaftServer server;
-  private final int port;
+  private final Ports ports;
 
-  private EmbeddedKafkaBroker(BrokerSettings settings, int port, KafkaRaftServer server) {
+  /** The ports this broker listens on; {@code saslSsl} is 0 without that listener. */
+  private record Ports(int plaintext, int saslSsl, int controller) {}
+
+  private EmbeddedKafkaBroker(BrokerSettings settings, Ports ports, KafkaRaftServer server) {
     this.settings = settings;
-    this.port = port;
+    this.ports = ports;
     this.server = server;
   }
 
@@ -47,15 +50,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try {
       Path logDir = settings.dataDir().resolve("kraft-logs");
       Files.createDirectories(logDir);
-      int port = settings.port() == 0 ? freePort() : settings.port();
-      int controllerPort = freePort();
-      KafkaConfig config =
-          new KafkaConfig(properties(settings, logDir, port, controllerPort), false);
-      formatIfNeeded(logDir);
+      int saslSslPort = 0;
+      if (settings.saslSsl().isPresent()) {
+        int wanted = settings.saslSsl().get().port();
+        saslSslPort = wanted == 0 ? freePort() : wanted;
+      }
+      Ports ports =
+          new Ports(settings.port() == 0 ? freePort() : settings.port(), saslSslPort, freePort());
+      KafkaConfig config = new KafkaConfig(properties(settings, logDir, ports), false);
+      formatIfNeeded(logDir, settings);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
-      LOG.info("Kafka broker started on 127.0.0.1:{}, data in {}", port, logDir);
-      return new EmbeddedKafkaBroker(settings, port, server);
+      LOG.info("Kafka broker started on 127.0.0.1:{}, data in {}", ports.plaintext(), logDir);
+      return new EmbeddedKafkaBroker(settings, ports, server);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot prepare broker data directory " + settings.dataDir(), e);
@@ -64,7 +71,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** The {@code bootstrap.servers} value for clients of this broker. */
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + ports.plaintext();
+  }
+
+  /** The {@code bootstrap.servers} value of the SASL_SSL listener. */
+  public String saslSslBootstrapServers() {
+    if (settings.saslSsl().isEmpty()) {
+      throw new IllegalStateException("this broker has no SASL_SSL listener");
+    }
+    return "127.0.0.1:" + ports.saslSsl();
   }
 
   public Path dataDir() {
@@ -75,27 +90,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
-    LOG.info("Kafka broker on 127.0.0.1:{} stopped", port);
+    LOG.info("Kafka broker on 127.0.0.1:{} stopped", ports.plaintext());
   }
 
-  private static Properties properties(
-      BrokerSettings settings, Path logDir, int port, int controllerPort) {
+  private static Properties properties(BrokerSettings settings, Path logDir, Ports ports) {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
-    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    props.put(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:"
-            + port
-            + ","
-            + CONTROLLER_LISTENER
-            + "://127.0.0.1:"
-            + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-    props.put("controller.listener.names", CONTROLLER_LISTENER);
-    props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + ports.controller());
+    putListeners(props, settings, ports);
     props.put("log.dirs", logDir.toString());
     props.put("num.partitions", String.valueOf(settings.defaultPartitions()));
     props.put("offsets.topic.replication.factor", "1");
@@ -112,12 +115,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return props;
   }
 
-  private static void formatIfNeeded(Path logDir) {
+  /** The PLAINTEXT client listener, the optional SASL_SSL one and the controller's. */
+  private static void putListeners(Properties props, BrokerSettings settings, Ports ports) {
+    String clients = "PLAINTEXT://127.0.0.1:" + ports.plaintext();
+    String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+    if (settings.saslSsl().isPresent()) {
+      clients += ",SASL_SSL://127.0.0.1:" + ports.saslSsl();
+      protocols += ",SASL_SSL:SASL_SSL";
+      props.putAll(SaslSslProperties.of(settings.saslSsl().get()));
+    }
+    props.put(
+        "listeners", clients + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + ports.controller());
+    props.put("advertised.listeners", clients);
+    props.put("controller.listener.names", CONTROLLER_LISTENER);
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", protocols);
+  }
+
+  private static void formatIfNeeded(Path logDir, BrokerSettings settings) {
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return;
     }
     try {
       new Formatter()
+          .setScramArguments(
+              settings.saslSsl().map(l -> List.of(l.scramArgument())).orElse(List.of()))
           .setPrintStream(
               new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
           .setNodeId(NODE_ID)

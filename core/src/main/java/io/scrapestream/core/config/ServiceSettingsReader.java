@@ -1,6 +1,5 @@
 package io.scrapestream.core.config;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -11,17 +10,7 @@ final class ServiceSettingsReader {
   private ServiceSettingsReader() {}
 
   static KafkaSettings kafka(MappingReader m) {
-    String bootstrapServers =
-        m.string(
-            "bootstrap_servers",
-            KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS,
-            ConfigRules.BOOTSTRAP_SERVERS);
-    String topicPrefix =
-        m.string("topic_prefix", KafkaSettings.DEFAULT_TOPIC_PREFIX, ConfigRules.TOPIC_PREFIX);
-    Map<String, String> clientProperties =
-        m.stringMap("client_properties", ConfigRules.NOT_EMPTY, ValueRule.any());
-    m.finish();
-    return new KafkaSettings(bootstrapServers, topicPrefix, clientProperties);
+    return KafkaSettingsReader.read(m);
   }
 
   /** The host name is asked for only when no valid id is set. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The one place where Kafka client properties are built from typed configuration, per client type.
- * The user's {@code kafka.client_properties} are applied last, so they can override any default.
+ * Every client gets the connection's security properties ({@link KafkaSecurityProperties}). The
+ * user's {@code kafka.client_properties} are applied last, so they can override any default.
  */
 public final class KafkaClientProperties {
   private KafkaClientProperties() {}
@@ -62,6 +63,7 @@ public final class KafkaClientProperties {
     Map<String, Object> props = new HashMap<>();
     props.put("bootstrap.servers", kafka.bootstrapServers());
     props.put("client.id", clientId);
+    props.putAll(KafkaSecurityProperties.of(kafka.security()));
     return props;
   }
 
