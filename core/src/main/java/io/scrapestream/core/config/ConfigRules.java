@@ -86,6 +86,8 @@ final class ConfigRules {
   static final ValueRule<Duration> POSITIVE_DURATION =
       new ValueRule<>(
           duration -> !duration.isNegative() && !duration.isZero(), "must be greater than 0s");
+  static final ValueRule<Duration> NON_NEGATIVE_DURATION =
+      new ValueRule<>(duration -> !duration.isNegative(), "must not be negative");
   static final ValueRule<Integer> POSITIVE_INT =
       new ValueRule<>(number -> number > 0, "must be greater than 0");
 
