@@ -1,5 +1,6 @@
 package io.scrapestream.cli;
 
+import io.scrapestream.cli.replay.ReplayCommand;
 import io.scrapestream.cli.role.AllocatorCommand;
 import io.scrapestream.cli.role.EnrichCommand;
 import io.scrapestream.cli.role.IngestCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      ReplayCommand.class,
       TopicsCommand.class,
       CheckConfigCommand.class,
       ParseCommand.class,

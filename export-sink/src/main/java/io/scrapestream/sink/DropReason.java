@@ -25,7 +25,13 @@ public enum DropReason {
   /** A histogram or summary without {@code _count}, or a {@code _created} without its value. */
   INCOMPLETE,
   /** A histogram whose buckets do not add up (decreasing, negative or unparsable bounds). */
-  INVALID_HISTOGRAM;
+  INVALID_HISTOGRAM,
+  /**
+   * Older than the backend accepts ({@code backends[].drop_older_than}), left out before sending.
+   */
+  TOO_OLD,
+  /** Further in the future than {@code backends[].drop_newer_than}, left out before sending. */
+  TOO_NEW;
 
   /** An unmodifiable copy of counts by reason, in the order of this enum. */
   public static Map<DropReason, Long> ordered(Map<DropReason, Long> counts) {

@@ -12,6 +12,7 @@ import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.consume.DeadLetterPublisher;
 import io.scrapestream.sink.consume.SinkOptions;
 import io.scrapestream.sink.consume.SinkWorker;
+import io.scrapestream.sink.consume.WorkerParts;
 import io.scrapestream.sink.elasticsearch.BulkEndpoint;
 import io.scrapestream.sink.elasticsearch.ElasticsearchExporter;
 import io.scrapestream.sink.file.FileExporter;
@@ -20,6 +21,7 @@ import io.scrapestream.sink.otlp.OtlpExporter;
 import io.scrapestream.sink.remotewrite.RemoteWriteExporters;
 import io.scrapestream.sink.retry.RetryPolicy;
 import io.scrapestream.sink.retry.RetryingExporter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,24 +70,33 @@ public final class SinkApp implements AutoCloseable {
             KafkaClientProperties.consumer(config.kafka(), clientId, clientId),
             new StringDeserializer(),
             new ByteArrayDeserializer());
-    KafkaProducer<String, byte[]> dlqProducer =
+    return new SinkWorker(
+        new WorkerParts(
+            consumer,
+            retryingExporter(backend, listener),
+            deadLetters(config, backend, clientId),
+            listener,
+            Clock.systemUTC()),
+        new SinkOptions(
+            Topics.samplesEnriched(config.kafka()), backend.batch(), backend.delivery()));
+  }
+
+  /** The backend's exporter behind the retry decorator, as every sink and replay uses it. */
+  public static Exporter retryingExporter(BackendConfig backend, SinkListener listener) {
+    return new RetryingExporter(
+        exporter(backend.name(), backend.exporter(), listener), RetryPolicy.defaults(), listener);
+  }
+
+  /** A publisher to the backend's {@code dlq.<backend>}, with its own producer. */
+  public static DeadLetterPublisher deadLetters(
+      ScrapestreamConfig config, BackendConfig backend, String clientId) {
+    KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             KafkaClientProperties.producer(config.kafka(), clientId + "-dlq"),
             new StringSerializer(),
             new ByteArraySerializer());
-    DeadLetterPublisher deadLetters =
-        new DeadLetterPublisher(
-            dlqProducer, Topics.deadLetter(config.kafka(), backend.name()), backend.name());
-    Exporter exporter =
-        new RetryingExporter(
-            exporter(backend.name(), backend.exporter(), listener),
-            RetryPolicy.defaults(),
-            listener);
-    return new SinkWorker(
-        consumer,
-        exporter,
-        deadLetters,
-        new SinkOptions(Topics.samplesEnriched(config.kafka()), backend.batch()));
+    return new DeadLetterPublisher(
+        producer, Topics.deadLetter(config.kafka(), backend.name()), backend.name());
   }
 
   /** The exporter a backend's configuration asks for. */

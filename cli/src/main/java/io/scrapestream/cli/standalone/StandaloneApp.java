@@ -17,7 +17,6 @@ import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.telemetry.PrometheusSinkListener;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -56,7 +55,8 @@ public final class StandaloneApp implements AutoCloseable {
     parts.telemetry =
         TelemetryServer.start(
             parts.config.telemetry().host(), parts.config.telemetry().port(), registry, () -> true);
-    SinkListener sinkListener = both(parts.stats, new PrometheusSinkListener(registry));
+    SinkListener sinkListener =
+        SinkListener.both(parts.stats, new PrometheusSinkListener(registry));
     parts.sinks = SinkApp.start(parts.config, sinkListener);
     parts.enrich =
         EnrichApp.start(
@@ -114,22 +114,6 @@ public final class StandaloneApp implements AutoCloseable {
         c.telemetry(),
         c.backends(),
         c.allocator());
-  }
-
-  private static SinkListener both(SinkListener a, SinkListener b) {
-    return new SinkListener() {
-      @Override
-      public void exported(String backend, long samples, Duration elapsed) {
-        a.exported(backend, samples, elapsed);
-        b.exported(backend, samples, elapsed);
-      }
-
-      @Override
-      public void failed(String backend, String outcomeClass) {
-        a.failed(backend, outcomeClass);
-        b.failed(backend, outcomeClass);
-      }
-    };
   }
 
   private static final class Parts {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads {@code backends}: a unique name, exactly one exporter block and optional batching. To add
- * an exporter, add its key and reader to {@link #EXPORTERS} and its record to {@link
- * ExporterConfig}.
+ * Reads {@code backends}: a unique name, exactly one exporter block, optional batching and delivery
+ * settings. To add an exporter, add its key and reader to {@link #EXPORTERS} and its record to
+ * {@link ExporterConfig}.
  */
 final class BackendConfigReader {
   private static final Map<String, Function<MappingReader, Optional<ExporterConfig>>> EXPORTERS =
@@ -48,11 +48,12 @@ final class BackendConfigReader {
           present.isEmpty() ? "none" : String.join(", ", present));
     }
     BatchSettings batch = batch(m.mapping("batch"));
+    DeliverySettings delivery = delivery(m);
     m.finish();
     if (name.isEmpty() || exporter.isEmpty() || present.size() != 1) {
       return Optional.empty();
     }
-    return Optional.of(new BackendConfig(name.get(), exporter.get(), batch));
+    return Optional.of(new BackendConfig(name.get(), exporter.get(), batch, delivery));
   }
 
   private static Optional<ExporterConfig> file(MappingReader m) {
@@ -68,6 +69,24 @@ final class BackendConfigReader {
         m.duration("max_delay", BatchSettings.DEFAULT_MAX_DELAY, ConfigRules.POSITIVE_DURATION);
     m.finish();
     return new BatchSettings(maxSamples, maxDelay);
+  }
+
+  private static DeliverySettings delivery(MappingReader m) {
+    return new DeliverySettings(
+        m.duration(
+            "drop_older_than",
+            DeliverySettings.DEFAULT_DROP_OLDER_THAN,
+            ConfigRules.NOT_NEGATIVE_DURATION),
+        m.duration(
+            "drop_newer_than",
+            DeliverySettings.DEFAULT_DROP_NEWER_THAN,
+            ConfigRules.NOT_NEGATIVE_DURATION),
+        m.integer(
+            "max_in_flight", DeliverySettings.DEFAULT_MAX_IN_FLIGHT, ConfigRules.POSITIVE_INT),
+        m.integer(
+            "max_pending_samples",
+            DeliverySettings.DEFAULT_MAX_PENDING_SAMPLES,
+            ConfigRules.POSITIVE_INT));
   }
 
   private static Map<String, Function<MappingReader, Optional<ExporterConfig>>> exporters() {

@@ -1,8 +1,6 @@
 package io.scrapestream.sink.consume;
 
-import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.core.batch.DeadLetterHeaders;
-import io.scrapestream.schemas.v1.ScrapeBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +13,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Writes records that can never be exported to {@code dlq.<backend>}: the original key and bytes,
- * with the stage, the error and where the record came from. {@link #flush()} waits until they are
- * stored, so the sink commits past them only when they are safe.
+ * Writes records that can never be exported to {@code dlq.<backend>}: the original key, bytes and
+ * headers, plus the stage, the error and where the record came from (topic, partition, offset).
+ * {@link #flush()} waits until they are stored, so the sink commits past them only when they are
+ * safe. Used by the sink's loop thread only.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
+  /**
+   * How many samples (series) of the record the backend refused; the others were exported. A record
+   * refused whole has all of its samples here (export-sink/DESIGN.md, "Bisection").
+   */
+  public static final String REJECTED_SAMPLES = "ss-dlq-rejected-samples";
+
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final String stage;
@@ -32,28 +37,20 @@ public final class DeadLetterPublisher implements AutoCloseable {
   }
 
   /** A record that does not decode. */
-  void publish(ConsumerRecord<String, byte[]> record, Exception error) {
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
-    Headers headers = dead.headers();
-    record.headers().forEach(header -> headers.add(header));
-    describe(headers, error.getClass().getSimpleName() + ": " + error.getMessage());
-    put(headers, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
-    put(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(record.partition()));
-    put(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(record.offset()));
-    inFlight.add(producer.send(dead));
+  void publish(ConsumerRecord<String, byte[]> record, String error) {
+    send(record, error, null);
   }
 
-  /** A batch the backend refused for good. */
-  void publishRejected(ScrapeBatch batch, String reason) {
-    ProducerRecord<String, byte[]> dead =
-        new ProducerRecord<>(topic, batch.getTarget().getKey(), batch.toByteArray());
-    put(dead.headers(), BatchRecords.SCHEMA_HEADER, BatchRecords.SCHEMA_VERSION);
-    describe(dead.headers(), reason);
-    inFlight.add(producer.send(dead));
+  /** A record of which the backend refused {@code rejectedSamples} samples for good. */
+  void publishRejected(ConsumerRecord<String, byte[]> record, String reason, long rejectedSamples) {
+    send(record, reason, String.valueOf(rejectedSamples));
   }
 
   /** Waits until every dead letter sent so far is stored; fails loudly if one could not be. */
   void flush() {
+    if (inFlight.isEmpty()) {
+      return;
+    }
     producer.flush();
     try {
       for (Future<RecordMetadata> future : inFlight) {
@@ -69,10 +66,20 @@ public final class DeadLetterPublisher implements AutoCloseable {
     }
   }
 
-  private void describe(Headers headers, String message) {
+  private void send(ConsumerRecord<String, byte[]> record, String message, String rejected) {
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
+    Headers headers = dead.headers();
+    record.headers().forEach(headers::add);
     put(headers, DeadLetterHeaders.STAGE, stage);
     put(headers, DeadLetterHeaders.ERROR_CLASS, "rejected");
     put(headers, DeadLetterHeaders.ERROR_MESSAGE, message);
+    put(headers, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
+    put(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(record.partition()));
+    put(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(record.offset()));
+    if (rejected != null) {
+      put(headers, REJECTED_SAMPLES, rejected);
+    }
+    inFlight.add(producer.send(dead));
   }
 
   private static void put(Headers headers, String key, String value) {

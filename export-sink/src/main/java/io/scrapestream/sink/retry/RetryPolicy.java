@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /**
  * How often and how patiently a retryable export is tried again: exponential backoff with jitter.
+ * The one backoff of the sink: {@code RetryingExporter} retries under one, and the sink worker
+ * pauses a partition under another ({@link #pausing()}) once those retries are spent.
  *
  * @param maxAttempts attempts in all, the first included (1 = never retry)
  * @param initialBackoff the wait before the first retry
@@ -49,6 +51,15 @@ public record RetryPolicy(
   /** 5 attempts, waits from 1s growing by 1.5 up to 5s, shortened by up to 20%. */
   public static RetryPolicy defaults() {
     return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5, 0.2);
+  }
+
+  /**
+   * The sink's pause after an export gave up (its own retries spent): from 500ms doubling up to
+   * 30s, shortened by up to half, never giving up ({@code maxAttempts} is unbounded).
+   */
+  public static RetryPolicy pausing() {
+    return new RetryPolicy(
+        Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30), 2, 0.5);
   }
 
   /**

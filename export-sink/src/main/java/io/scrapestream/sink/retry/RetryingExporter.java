@@ -3,6 +3,7 @@ package io.scrapestream.sink.retry;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.sink.ExportOutcome;
 import io.scrapestream.sink.Exporter;
+import io.scrapestream.sink.RetryStatus;
 import io.scrapestream.sink.SinkListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Retries the {@link ExportOutcome.Retryable} outcomes of another exporter under a {@link
  * RetryPolicy}; returns {@link ExportOutcome.Rejected} at once, and the last retryable outcome when
- * the attempts are spent. Reports every attempt to a {@link SinkListener}.
+ * the attempts are spent. Reports every attempt (its duration and outcome) and every retry (by
+ * {@link RetryStatus}) to a {@link SinkListener}. Safe for concurrent exports when its delegate is.
  */
 public final class RetryingExporter implements Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(RetryingExporter.class);
@@ -51,6 +53,7 @@ public final class RetryingExporter implements Exporter {
         retry++) {
       Duration delay =
           policy.delayBefore(retry, retryable.retryAfter(), timing.random().getAsDouble());
+      listener.retried(backend(), RetryStatus.of(retryable));
       LOG.debug("[{}] retry {} in {}: {}", backend(), retry, delay, retryable.reason());
       try {
         timing.sleeper().sleep(delay);
@@ -76,7 +79,9 @@ public final class RetryingExporter implements Exporter {
   }
 
   private ExportOutcome attempt(List<ScrapeBatch> batches, Instant start) {
+    Instant sent = timing.clock().instant();
     ExportOutcome outcome = delegate.export(batches);
+    listener.request(backend(), Duration.between(sent, timing.clock().instant()));
     if (outcome instanceof ExportOutcome.Success success) {
       Duration elapsed = Duration.between(start, timing.clock().instant());
       listener.exported(backend(), success.samples(), elapsed);

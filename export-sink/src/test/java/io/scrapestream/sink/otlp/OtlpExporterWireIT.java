@@ -143,7 +143,8 @@ class OtlpExporterWireIT {
     assertThat(outcome).isEqualTo(new ExportOutcome.Success(2));
     assertThat(received).hasSize(2);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
-    assertThat(events).containsExactly("failed otlp retryable", "exported otlp 2");
+    assertThat(events)
+        .containsExactly("failed otlp retryable", "retried otlp 5xx", "exported otlp 2");
   }
 
   @Test

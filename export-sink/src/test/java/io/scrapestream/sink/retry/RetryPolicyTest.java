@@ -88,4 +88,22 @@ class RetryPolicyTest {
     assertThat(RetryPolicy.defaults())
         .isEqualTo(new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5, 0.2));
   }
+
+  @Test
+  void shouldPauseFromHalfASecondDoublingUpToThirtySecondsWhenPausing() {
+    RetryPolicy pausing = RetryPolicy.pausing();
+
+    assertThat(pausing.maxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(
+            IntStream.of(1, 2, 6, 7, 1000)
+                .mapToObj(retry -> pausing.delayBefore(retry, Optional.empty(), 0.0))
+                .toList())
+        .containsExactly(
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(16),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
+    assertThat(pausing.delayBefore(3, Optional.empty(), 0.999)).isEqualTo(Duration.ofMillis(1001));
+  }
 }

@@ -1,0 +1,79 @@
+package io.scrapestream.sink.consume;
+
+import io.scrapestream.sink.DropReason;
+import io.scrapestream.sink.SinkListener;
+import io.scrapestream.sink.bisect.BisectResult;
+import io.scrapestream.sink.bisect.Bisection;
+import io.scrapestream.sink.bisect.Piece;
+import io.scrapestream.sink.window.SampleWindow;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * One attempt at a unit, on an export thread: the first attempt drops the samples outside the
+ * backend's window; every attempt sends the pieces still to send, bisecting rejected requests.
+ */
+final class ExportTask implements Callable<BisectResult> {
+  private final ExportUnit unit;
+  private final Context context;
+
+  /** What every export of one sink shares. */
+  record Context(
+      String backend,
+      Bisection bisection,
+      SampleWindow window,
+      Clock clock,
+      SinkListener listener) {
+    Context {
+      Objects.requireNonNull(backend, "backend");
+      Objects.requireNonNull(bisection, "bisection");
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(listener, "listener");
+    }
+  }
+
+  ExportTask(ExportUnit unit, Context context) {
+    this.unit = unit;
+    this.context = context;
+  }
+
+  @Override
+  public BisectResult call() {
+    if (unit.remaining() == null) {
+      unit.remaining(pieces());
+    }
+    return context.bisection().export(unit.remaining());
+  }
+
+  private List<Piece> pieces() {
+    List<Piece> pieces = new ArrayList<>(unit.records().size());
+    long tooOld = 0;
+    long tooNew = 0;
+    for (int i = 0; i < unit.records().size(); i++) {
+      PolledRecord record = unit.records().get(i);
+      if (record.batch() == null) {
+        continue;
+      }
+      SampleWindow.Filtered kept =
+          context.window().apply(record.batch(), context.clock().instant());
+      tooOld += kept.tooOld();
+      tooNew += kept.tooNew();
+      if (kept.batch().getSeriesCount() > 0) {
+        pieces.add(Piece.whole(i, kept.batch()));
+      }
+    }
+    report(DropReason.TOO_OLD, tooOld);
+    report(DropReason.TOO_NEW, tooNew);
+    return pieces;
+  }
+
+  private void report(DropReason reason, long samples) {
+    if (samples > 0) {
+      context.listener().dropped(context.backend(), reason, samples);
+    }
+  }
+}
