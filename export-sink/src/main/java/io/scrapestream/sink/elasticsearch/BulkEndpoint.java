@@ -2,13 +2,13 @@ package io.scrapestream.sink.elasticsearch;
 
 import io.scrapestream.core.config.ElasticsearchConfig;
 import io.scrapestream.core.config.Secret;
+import io.scrapestream.sink.http.HttpEndpointRules;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,38 +35,15 @@ public record BulkEndpoint(
     Optional<Secret> authorization,
     boolean hashIds) {
 
-  private static final Set<String> RESERVED_HEADERS =
-      Set.of(
-          "content-type",
-          "user-agent",
-          "connection",
-          "content-length",
-          "expect",
-          "host",
-          "upgrade");
+  /** Headers the protocol sets itself. */
+  private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "user-agent");
 
   public BulkEndpoint {
     List<String> problems = new ArrayList<>();
-    if (backend == null || backend.isBlank()) {
-      problems.add("backend: must not be blank. Found: " + backend);
-    }
-    String scheme = url == null ? null : url.getScheme();
-    if (scheme == null
-        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || url.getHost() == null) {
-      String found = url == null ? "null" : url.toString().replaceAll("//[^/@]*@", "//");
-      problems.add("url: must be an absolute http or https URL with a host. Found: " + found);
-    }
+    HttpEndpointRules.check(
+        new HttpEndpointRules.Common(backend, url, timeout, headers), RESERVED_HEADERS, problems);
     if (index == null || index.isBlank()) {
       problems.add("index: must not be blank. Found: " + index);
-    }
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      problems.add("timeout: must be positive. Found: " + timeout);
-    }
-    if (headers == null) {
-      problems.add("headers: must not be null. Found: null");
-    } else {
-      headers.forEach((name, value) -> checkHeader(name, value, problems));
     }
     Objects.requireNonNull(authorization, "authorization");
     if (authorization.isPresent()
@@ -114,9 +91,7 @@ public record BulkEndpoint(
 
   /** The URL without user information, safe for logs and error messages. */
   public String redactedUrl() {
-    return url.getRawUserInfo() == null
-        ? url.toString()
-        : url.toString().replace(url.getRawUserInfo() + "@", "");
+    return HttpEndpointRules.redacted(url);
   }
 
   /** Header values and credentials are secrets: only header names are shown. */
@@ -137,15 +112,5 @@ public record BulkEndpoint(
         + ", hashIds="
         + hashIds
         + "]";
-  }
-
-  private static void checkHeader(String name, String value, List<String> problems) {
-    if (name == null || name.isBlank()) {
-      problems.add("headers: a name must not be blank. Found: " + name);
-    } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-      problems.add("headers: must not set a header the exporter sets. Found: " + name);
-    } else if (value == null) {
-      problems.add("headers." + name + ": must have a value. Found: null");
-    }
   }
 }

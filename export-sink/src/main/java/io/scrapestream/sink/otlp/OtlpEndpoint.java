@@ -1,11 +1,11 @@
 package io.scrapestream.sink.otlp;
 
 import io.scrapestream.core.config.OtlpConfig;
+import io.scrapestream.sink.http.HttpEndpointRules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,38 +22,14 @@ import java.util.TreeMap;
 public record OtlpEndpoint(
     String backend, URI url, Duration timeout, Map<String, String> headers, boolean gzip) {
 
-  /** Headers the protocol sets, or that the JDK HTTP client refuses to let a caller set. */
+  /** Headers the protocol sets itself. */
   private static final Set<String> RESERVED_HEADERS =
-      Set.of(
-          "content-encoding",
-          "content-type",
-          "user-agent",
-          "connection",
-          "content-length",
-          "expect",
-          "host",
-          "upgrade");
+      Set.of("content-encoding", "content-type", "user-agent");
 
   public OtlpEndpoint {
     List<String> problems = new ArrayList<>();
-    if (backend == null || backend.isBlank()) {
-      problems.add("backend: must not be blank. Found: " + backend);
-    }
-    String scheme = url == null ? null : url.getScheme();
-    if (scheme == null
-        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || url.getHost() == null) {
-      String found = url == null ? "null" : url.toString().replaceAll("//[^/@]*@", "//");
-      problems.add("url: must be an absolute http or https URL with a host. Found: " + found);
-    }
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      problems.add("timeout: must be positive. Found: " + timeout);
-    }
-    if (headers == null) {
-      problems.add("headers: must not be null. Found: null");
-    } else {
-      headers.forEach((name, value) -> checkHeader(name, value, problems));
-    }
+    HttpEndpointRules.check(
+        new HttpEndpointRules.Common(backend, url, timeout, headers), RESERVED_HEADERS, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid OTLP endpoint: " + String.join("; ", problems));
     }
@@ -72,9 +48,7 @@ public record OtlpEndpoint(
 
   /** The URL without user information, safe for logs and error messages. */
   public String redactedUrl() {
-    return url.getRawUserInfo() == null
-        ? url.toString()
-        : url.toString().replace(url.getRawUserInfo() + "@", "");
+    return HttpEndpointRules.redacted(url);
   }
 
   /** Header values are secrets (credentials): only their names are shown. */
@@ -91,15 +65,5 @@ public record OtlpEndpoint(
         + ", gzip="
         + gzip
         + "]";
-  }
-
-  private static void checkHeader(String name, String value, List<String> problems) {
-    if (name == null || name.isBlank()) {
-      problems.add("headers: a name must not be blank. Found: " + name);
-    } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-      problems.add("headers: must not set a header the exporter sets. Found: " + name);
-    } else if (value == null) {
-      problems.add("headers." + name + ": must have a value. Found: null");
-    }
   }
 }

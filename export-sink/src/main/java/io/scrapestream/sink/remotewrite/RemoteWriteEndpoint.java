@@ -1,10 +1,10 @@
 package io.scrapestream.sink.remotewrite;
 
+import io.scrapestream.sink.http.HttpEndpointRules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,35 +32,16 @@ public record RemoteWriteEndpoint(
     boolean sendNativeHistograms,
     RemoteWriteVersion version) {
 
-  /** Headers the protocol sets, or that the JDK HTTP client refuses to let a caller set. */
+  /** Headers the protocol sets itself. */
   private static final Set<String> RESERVED_HEADERS =
-      Set.of(
-          "content-encoding",
-          "content-type",
-          "user-agent",
-          "x-prometheus-remote-write-version",
-          "connection",
-          "content-length",
-          "expect",
-          "host",
-          "upgrade");
+      Set.of("content-encoding", "content-type", "user-agent", "x-prometheus-remote-write-version");
 
   public RemoteWriteEndpoint {
     List<String> problems = new ArrayList<>();
-    if (backend == null || backend.isBlank()) {
-      problems.add("backend: must not be blank. Found: " + backend);
-    }
-    checkUrl(url, problems);
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      problems.add("timeout: must be positive. Found: " + timeout);
-    }
+    HttpEndpointRules.check(
+        new HttpEndpointRules.Common(backend, url, timeout, headers), RESERVED_HEADERS, problems);
     if (version == null) {
       problems.add("version: must not be null. Found: null");
-    }
-    if (headers == null) {
-      problems.add("headers: must not be null. Found: null");
-    } else {
-      headers.forEach((name, value) -> checkHeader(name, value, problems));
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
@@ -100,9 +81,7 @@ public record RemoteWriteEndpoint(
 
   /** The URL without user information, safe for logs and error messages. */
   public String redactedUrl() {
-    return url.getRawUserInfo() == null
-        ? url.toString()
-        : url.toString().replace(url.getRawUserInfo() + "@", "");
+    return HttpEndpointRules.redacted(url);
   }
 
   /** Header values are secrets (credentials): only their names are shown. */
@@ -123,25 +102,5 @@ public record RemoteWriteEndpoint(
         + ", version="
         + version
         + "]";
-  }
-
-  private static void checkUrl(URI url, List<String> problems) {
-    String scheme = url == null ? null : url.getScheme();
-    if (scheme == null
-        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || url.getHost() == null) {
-      String found = url == null ? "null" : url.toString().replaceAll("//[^/@]*@", "//");
-      problems.add("url: must be an absolute http or https URL with a host. Found: " + found);
-    }
-  }
-
-  private static void checkHeader(String name, String value, List<String> problems) {
-    if (name == null || name.isBlank()) {
-      problems.add("headers: a name must not be blank. Found: " + name);
-    } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-      problems.add("headers: must not set a header the exporter sets. Found: " + name);
-    } else if (value == null) {
-      problems.add("headers." + name + ": must have a value. Found: null");
-    }
   }
 }
