@@ -79,8 +79,10 @@ class ChartWorkloadsTest {
         .anySatisfy(
             m -> {
               assertThat(m.getName()).isEqualTo("state");
-              assertThat(m.getMountPath()).isEqualTo("/tmp/kafka-streams");
+              assertThat(m.getMountPath()).isEqualTo("/var/lib/scrapestream/enrich");
             });
+    assertThat(container(pod).getArgs())
+        .containsSubsequence("--state-dir", "/var/lib/scrapestream/enrich");
   }
 
   @Test

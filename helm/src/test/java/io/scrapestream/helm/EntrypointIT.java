@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaFixture.class)
 @Timeout(600)
 class EntrypointIT {
+  private static final String ENRICH_STATE = "/var/lib/scrapestream/enrich";
   static final Path SCRIPT = DockerfileTest.DEPLOY.resolve("scrapestream");
   static final Path JAR =
       Path.of("..", "cli", "target", "scrapestream.jar").toAbsolutePath().normalize();
@@ -154,9 +155,16 @@ class EntrypointIT {
     return new Run(builder.start(), output);
   }
 
-  /** The container's args, with the mounted config replaced by the rendered file. */
+  /**
+   * The container's args, with the mounted config replaced by the rendered file and the enrich
+   * state volume by a directory beside it.
+   */
   private static List<String> args(Container container, Path config) {
-    return container.getArgs().stream().map(a -> a.equals(CONFIG) ? config.toString() : a).toList();
+    Path state = config.resolveSibling("enrich-state");
+    return container.getArgs().stream()
+        .map(a -> a.equals(CONFIG) ? config.toString() : a)
+        .map(a -> a.equals(ENRICH_STATE) ? state.toString() : a)
+        .toList();
   }
 
   /** The container's plain env, the downward API's pod name, JVM options and a log file. */
