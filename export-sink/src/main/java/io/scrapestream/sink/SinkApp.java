@@ -85,7 +85,11 @@ public final class SinkApp implements AutoCloseable {
         consumer,
         exporter,
         deadLetters,
-        new SinkOptions(Topics.samplesEnriched(config.kafka()), backend.batch()));
+        new SinkOptions(
+            backend.transforms().isEmpty()
+                ? Topics.samplesEnriched(config.kafka())
+                : Topics.out(config.kafka(), backend.name()),
+            backend.batch()));
   }
 
   /** The exporter a backend's configuration asks for. */
