@@ -3,6 +3,7 @@ package io.scrapestream.enrich;
 import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.KafkaClientProperties;
+import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.enrich.topology.EnrichListener;
 import io.scrapestream.enrich.topology.EnrichTopics;
 import io.scrapestream.enrich.topology.EnrichTopology;
@@ -43,7 +44,8 @@ public final class EnrichApp implements AutoCloseable {
         config.enrich().staleness().punctuateIntervalOr(shortestScrapeInterval(config));
     EnrichTopology topology =
         new EnrichTopology(
-            EnrichTopics.of(config.kafka()), config.enrich(), punctuateInterval, listener);
+                EnrichTopics.of(config.kafka()), config.enrich(), punctuateInterval, listener)
+            .withBackends(config.backends(), backend -> Topics.out(config.kafka(), backend));
     Properties props = new Properties();
     props.putAll(KafkaClientProperties.streams(config.kafka(), config.enrich()));
     stateDir.ifPresent(dir -> props.put("state.dir", dir.toString()));

@@ -2,6 +2,7 @@ package io.scrapestream.enrich;
 
 import io.scrapestream.enrich.topology.DeadLetterReason;
 import io.scrapestream.enrich.topology.EnrichListener;
+import io.scrapestream.enrich.topology.TransformOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class RecordingListener implements EnrichListener {
   @Override
   public synchronized void deadLettered(DeadLetterReason reason) {
     calls.add("deadLettered " + reason.label());
+  }
+
+  @Override
+  public synchronized void transformed(String backend, TransformOutcome outcome, int samples) {
+    calls.add("transformed " + backend + " " + outcome.label() + " " + samples);
   }
 
   @Override

@@ -77,8 +77,17 @@ public final class SinkApp implements AutoCloseable {
             deadLetters(config, backend, clientId),
             listener,
             Clock.systemUTC()),
-        new SinkOptions(
-            Topics.samplesEnriched(config.kafka()), backend.batch(), backend.delivery()));
+        new SinkOptions(topic(config, backend), backend.batch(), backend.delivery()));
+  }
+
+  /**
+   * The topic a backend's sink reads: {@code out.<backend>} when the backend has transforms (the
+   * enrich app writes it), else {@code samples.enriched} directly.
+   */
+  public static String topic(ScrapestreamConfig config, BackendConfig backend) {
+    return backend.transforms().isEmpty()
+        ? Topics.samplesEnriched(config.kafka())
+        : Topics.out(config.kafka(), backend.name());
   }
 
   /** The backend's exporter behind the retry decorator, as every sink and replay uses it. */

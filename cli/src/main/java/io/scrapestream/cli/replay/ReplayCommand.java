@@ -6,6 +6,7 @@ import io.scrapestream.core.config.ConfigException;
 import io.scrapestream.core.config.ConfigLoader;
 import io.scrapestream.core.config.PrometheusDuration;
 import io.scrapestream.core.config.ScrapestreamConfig;
+import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.replay.InvalidReplayException;
 import io.scrapestream.sink.replay.Replay;
 import io.scrapestream.sink.replay.ReplayRequest;
@@ -53,9 +54,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--topic",
       paramLabel = "TOPIC",
-      defaultValue = "samples.enriched",
       description =
-          "samples.enriched or out.<backend>, without the prefix. Default: ${DEFAULT-VALUE}.")
+          "samples.enriched or out.<backend>, without the prefix. Default: the topic the"
+              + " backend's sink reads (out.<backend> when it has transforms).")
   String topic;
 
   @Option(
@@ -105,6 +106,13 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private String topicName(ScrapestreamConfig loaded) {
+    if (topic == null) {
+      // An unknown backend is reported by the replay itself, with the names it knows.
+      return loaded
+          .backend(backend)
+          .map(b -> SinkApp.topic(loaded, b))
+          .orElseGet(() -> loaded.kafka().topic("samples.enriched"));
+    }
     if (!topic.equals("samples.enriched") && !topic.equals("out." + backend)) {
       throw new InvalidReplayException(
           "--topic: must be samples.enriched or out." + backend + ". Found: " + topic);

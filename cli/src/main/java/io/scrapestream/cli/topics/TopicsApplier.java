@@ -29,6 +29,12 @@ public final class TopicsApplier {
         .forEach(
             b ->
                 topics.add(new NewTopic(Topics.deadLetter(config.kafka(), b.name()), 1, replicas)));
+    config.backends().stream()
+        .filter(b -> !b.transforms().isEmpty())
+        .forEach(
+            b ->
+                topics.add(
+                    new NewTopic(Topics.out(config.kafka(), b.name()), partitions, replicas)));
     return topics;
   }
 

@@ -1,5 +1,6 @@
 package io.scrapestream.core.config;
 
+import io.scrapestream.core.transform.TransformStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads {@code backends}: a unique name, exactly one exporter block, optional batching and delivery
- * settings. To add an exporter, add its key and reader to {@link #EXPORTERS} and its record to
- * {@link ExporterConfig}.
+ * Reads {@code backends}: a unique name, exactly one exporter block, optional batching, delivery
+ * settings and transforms. To add an exporter, add its key and reader to {@link #EXPORTERS} and its
+ * record to {@link ExporterConfig}.
  */
 final class BackendConfigReader {
   private static final Map<String, Function<MappingReader, Optional<ExporterConfig>>> EXPORTERS =
@@ -49,11 +50,12 @@ final class BackendConfigReader {
     }
     BatchSettings batch = batch(m.mapping("batch"));
     DeliverySettings delivery = delivery(m);
+    List<TransformStep> transforms = TransformStepsReader.readAll(m.items("transforms"));
     m.finish();
     if (name.isEmpty() || exporter.isEmpty() || present.size() != 1) {
       return Optional.empty();
     }
-    return Optional.of(new BackendConfig(name.get(), exporter.get(), batch, delivery));
+    return Optional.of(new BackendConfig(name.get(), exporter.get(), batch, delivery, transforms));
   }
 
   private static Optional<ExporterConfig> file(MappingReader m) {

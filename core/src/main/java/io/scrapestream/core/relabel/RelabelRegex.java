@@ -70,6 +70,14 @@ public final class RelabelRegex {
         });
   }
 
+  /**
+   * When the anchored expression matches all of {@code value}: {@code template} with {@code $1},
+   * {@code ${name}}... expanded from that match; empty otherwise.
+   */
+  public Optional<String> expandMatch(String value, String template) {
+    return match(value).map(m -> expand(template, value, m));
+  }
+
   /** The template with {@code $1}, {@code ${name}}... replaced from a match of {@code src}. */
   String expand(String template, String src, MatchResult match) {
     return TemplateExpander.expand(template, src, match, groupNames);

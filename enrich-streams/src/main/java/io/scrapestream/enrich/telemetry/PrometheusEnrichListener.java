@@ -5,11 +5,13 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.scrapestream.enrich.topology.DeadLetterReason;
 import io.scrapestream.enrich.topology.EnrichListener;
+import io.scrapestream.enrich.topology.TransformOutcome;
 import java.time.Duration;
 
 /**
  * The enrichment role's self-metrics ({@code scrapestream_enrich_*}). Labels come from closed sets
- * only: {@code outcome} (hit, miss) and {@code reason} (the dead-letter reasons).
+ * only: {@code outcome} (hit, miss; transformed, dropped, limited), {@code backend} (configured
+ * names) and {@code reason} (the dead-letter reasons).
  */
 public final class PrometheusEnrichListener implements EnrichListener {
   private static final String PREFIX = "scrapestream_enrich_";
@@ -21,6 +23,7 @@ public final class PrometheusEnrichListener implements EnrichListener {
   private final Counter deadLetters;
   private final Counter goneTargets;
   private final Gauge punctuationLag;
+  private final Counter transformSamples;
 
   public PrometheusEnrichListener(PrometheusRegistry registry) {
     records = counter(registry, "records_total", "Batches written to samples.enriched.");
@@ -35,6 +38,13 @@ public final class PrometheusEnrichListener implements EnrichListener {
             .name(PREFIX + "punctuation_lag_seconds")
             .help("How late the last stale-target punctuation ran after it was due.")
             .register(registry);
+    transformSamples =
+        counter(
+            registry,
+            "transform_samples_total",
+            "Samples of each backend's transform branch by outcome.",
+            "backend",
+            "outcome");
     for (DeadLetterReason reason : DeadLetterReason.values()) {
       deadLetters.labelValues(reason.label());
     }
@@ -67,6 +77,11 @@ public final class PrometheusEnrichListener implements EnrichListener {
   public void punctuated(Duration lag, int gone) {
     punctuationLag.set(lag.toNanos() / 1e9);
     goneTargets.inc(gone);
+  }
+
+  @Override
+  public void transformed(String backend, TransformOutcome outcome, int samples) {
+    transformSamples.labelValues(backend, outcome.label()).inc(samples);
   }
 
   private static Counter counter(

@@ -21,6 +21,9 @@ public interface EnrichListener {
   /** A record went to the dead-letter topic. */
   default void deadLettered(DeadLetterReason reason) {}
 
+  /** {@code samples} of a batch met {@code outcome} in {@code backend}'s transform branch. */
+  default void transformed(String backend, TransformOutcome outcome, int samples) {}
+
   /**
    * The punctuator looked for gone targets, {@code lag} after it was due, and found {@code
    * goneTargets}.

@@ -1,10 +1,16 @@
 package io.scrapestream.enrich.topology;
 
+import io.scrapestream.core.config.BackendConfig;
 import io.scrapestream.core.config.EnrichSettings;
+import io.scrapestream.core.transform.Transformer;
 import io.scrapestream.enrich.batch.IndexedBatchSerializer;
 import io.scrapestream.enrich.kubernetes.BatchEnricher;
+import io.scrapestream.enrich.transform.BatchTransformer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +24,9 @@ import org.apache.kafka.streams.state.Stores;
  * The enrichment application, read top to bottom: {@code samples.raw} → {@value #CHECK_BATCH}
  * (index the batch; poison to {@code dlq.enrich}) → {@value #TRACK_STALENESS} (store {@value
  * #SERIES_BY_TARGET_STORE}) → {@value #ENRICH_KUBERNETES} (global store {@value
- * #K8S_METADATA_TABLE}) → {@value #ENRICHED_BATCHES} → {@code samples.enriched}.
+ * #K8S_METADATA_TABLE}) → {@value #ENRICHED_BATCHES} → {@code samples.enriched}, and for each
+ * backend with transforms {@value #ENRICHED_BATCHES} → {@value #TRANSFORM_PREFIX}{@code <backend>}
+ * → {@code out.<backend>}.
  *
  * <p>Batches travel as {@code IndexedBatch}: indexed once, never re-encoded, written as their
  * original bytes plus what the stages appended. Per-backend branches attach as children of {@value
@@ -38,10 +46,18 @@ public final class EnrichTopology {
   public static final String WRITE_SAMPLES_ENRICHED = "write-samples-enriched";
   public static final String WRITE_DLQ = "write-dlq-enrich";
 
+  /** Prefix of a backend's transform branch: {@code transform-<backend>}. */
+  public static final String TRANSFORM_PREFIX = "transform-";
+
+  /** Prefix of a backend's sink: {@code write-out-<backend>}, to {@code out.<backend>}. */
+  public static final String WRITE_OUT_PREFIX = "write-out-";
+
   private final EnrichTopics topics;
   private final EnrichSettings settings;
   private final Duration punctuateInterval;
   private final EnrichListener listener;
+  private List<BackendConfig> backends = List.of();
+  private UnaryOperator<String> outTopic = backend -> "out." + backend;
   private KeyValueBytesStoreSupplier seriesStore =
       Stores.persistentKeyValueStore(SERIES_BY_TARGET_STORE);
 
@@ -66,6 +82,17 @@ public final class EnrichTopology {
           "supplier must be named " + SERIES_BY_TARGET_STORE + ". Found: " + supplier.name());
     }
     this.seriesStore = supplier;
+    return this;
+  }
+
+  /**
+   * Adds a branch {@value #TRANSFORM_PREFIX}{@code <backend>} → {@code outTopic(backend)} for every
+   * backend with transforms; backends without transforms get none (their sinks read {@code
+   * samples.enriched}).
+   */
+  public EnrichTopology withBackends(List<BackendConfig> backends, UnaryOperator<String> outTopic) {
+    this.backends = List.copyOf(backends);
+    this.outTopic = Objects.requireNonNull(outTopic, "outTopic");
     return this;
   }
 
@@ -95,16 +122,44 @@ public final class EnrichTopology {
         new StringSerializer(),
         new IndexedBatchSerializer(),
         ENRICHED_BATCHES);
-    String[] rejecting =
-        staleness
-            ? new String[] {CHECK_BATCH, TRACK_STALENESS, ENRICH_KUBERNETES}
-            : new String[] {CHECK_BATCH, ENRICH_KUBERNETES};
+    List<String> rejecting = new ArrayList<>(List.of(CHECK_BATCH));
+    if (staleness) {
+      rejecting.add(TRACK_STALENESS);
+    }
+    rejecting.add(ENRICH_KUBERNETES);
+    rejecting.addAll(addTransforms(topology));
     topology.addSink(
         WRITE_DLQ,
         topics.deadLetter(),
         new StringSerializer(),
         new ByteArraySerializer(),
-        rejecting);
+        rejecting.toArray(String[]::new));
+  }
+
+  /** The per-backend branches; returns their node names (they reject to the dead-letter sink). */
+  private List<String> addTransforms(Topology topology) {
+    List<String> branches = new ArrayList<>();
+    for (BackendConfig backend : backends) {
+      if (backend.transforms().isEmpty()) {
+        continue;
+      }
+      String name = backend.name();
+      String branch = TRANSFORM_PREFIX + name;
+      String sink = WRITE_OUT_PREFIX + name;
+      Transformer transformer = new Transformer(backend.transforms());
+      topology.addProcessor(
+          branch,
+          () ->
+              new TransformProcessor(
+                  name,
+                  new BatchTransformer(transformer),
+                  new TransformProcessor.Wiring(sink, listener, deadLetters())),
+          ENRICHED_BATCHES);
+      topology.addSink(
+          sink, outTopic.apply(name), new StringSerializer(), new ByteArraySerializer(), branch);
+      branches.add(branch);
+    }
+    return branches;
   }
 
   private void addStaleness(Topology topology) {
