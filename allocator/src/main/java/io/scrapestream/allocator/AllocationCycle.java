@@ -47,6 +47,16 @@ public final class AllocationCycle {
       Scrapers scrapers,
       Allocation previous,
       boolean discoveryDone) {
+    return run(jobs, groups, scrapers, previous, discoveryDone);
+  }
+
+  /** One cycle over {@code jobs} (the configured ones and those added at run time). */
+  public Result run(
+      List<ScrapeConfig> jobs,
+      Map<String, List<TargetGroup>> groups,
+      Scrapers scrapers,
+      Allocation previous,
+      boolean discoveryDone) {
     long start = System.nanoTime();
     TargetSet targets = TargetSet.build(jobs, groups, builder);
     Allocation allocation = strategy.allocate(targets.targets(), scrapers, previous);

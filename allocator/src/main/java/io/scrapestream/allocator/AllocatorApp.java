@@ -56,7 +56,9 @@ public final class AllocatorApp implements AutoCloseable {
     kubernetes =
         b.kubernetes
             ? KubernetesSide.of(
-                config, new KubernetesSide.Listeners(kubernetesMetrics, kubernetesMetrics))
+                config,
+                new KubernetesSide.Listeners(
+                    kubernetesMetrics, kubernetesMetrics, telemetry.monitors()))
             : Optional.empty();
     membership =
         b.membership != null
@@ -76,6 +78,9 @@ public final class AllocatorApp implements AutoCloseable {
             .and(b.extraDiscoverers);
     discovery = new DiscoveryManager(config.scrapeConfigs(), factory, this::markDirty);
     membership.onChange(this::markDirty);
+    kubernetes
+        .flatMap(KubernetesSide::monitorJobs)
+        .ifPresent(source -> source.onChange(discovery::replaceAddedJobs));
     server = AllocatorApiServer.start(settings, snapshot::get, metrics.metricsHandler());
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -110,7 +115,7 @@ public final class AllocatorApp implements AutoCloseable {
       boolean discoveryDone = discovery.allReported();
       Scrapers scrapers = new Scrapers(membership.ready(), membership.nodes());
       AllocationCycle.Result result =
-          cycle.run(discovery.groupsByJob(), scrapers, allocation, discoveryDone);
+          cycle.run(discovery.jobs(), discovery.groupsByJob(), scrapers, allocation, discoveryDone);
       int moved = AllocationCycle.moved(allocation, result.allocation());
       allocation = result.allocation();
       snapshot.set(result.snapshot());

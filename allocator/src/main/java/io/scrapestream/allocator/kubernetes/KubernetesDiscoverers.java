@@ -70,6 +70,11 @@ public final class KubernetesDiscoverers implements AutoCloseable {
         .filter(ns -> !ns.isEmpty());
   }
 
+  /** The client of the allocator's own connection (Prometheus-Operator monitors use it). */
+  KubernetesClient defaultClient() {
+    return clients.get(KubernetesConnection.DEFAULT);
+  }
+
   /** The informers of the allocator's own connection, for membership and the metadata feed. */
   public KubernetesInformers defaultInformers() {
     return informers.get(KubernetesConnection.DEFAULT);

@@ -5,8 +5,13 @@ import io.scrapestream.allocator.discovery.DiscovererFactory;
 import io.scrapestream.allocator.membership.ScraperMembership;
 import io.scrapestream.allocator.metadata.KubernetesMetadataPublisher;
 import io.scrapestream.allocator.metadata.MetadataPublisherListener;
+import io.scrapestream.allocator.monitors.MonitorJobSource;
+import io.scrapestream.allocator.monitors.MonitorListener;
+import io.scrapestream.allocator.monitors.MonitorScrapeConfigs;
 import io.scrapestream.core.config.KubernetesAllocatorSettings;
+import io.scrapestream.core.config.KubernetesRole;
 import io.scrapestream.core.config.KubernetesSdConfig;
+import io.scrapestream.core.config.MonitorSettings;
 import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import java.time.Clock;
@@ -28,6 +33,8 @@ public final class KubernetesSide implements DiscovererFactory, AutoCloseable {
   private final Optional<KubernetesMetadataPublisher> publisher;
   private final Optional<KubernetesMetadataFeed> feed;
   private final ScheduledExecutorService scheduler;
+  private final Optional<MonitorJobSource> monitorJobs;
+  private final Optional<MonitorInformers> monitorInformers;
 
   private KubernetesSide(ScrapestreamConfig config, Listeners listeners) {
     KubernetesAllocatorSettings settings = config.allocator().kubernetes();
@@ -56,22 +63,55 @@ public final class KubernetesSide implements DiscovererFactory, AutoCloseable {
                     listeners.metadata()))
             : Optional.empty();
     feed = publisher.map(p -> new KubernetesMetadataFeed(discoverers.defaultInformers(), p));
+    monitorJobs = monitorJobs(config, discoverers, listeners.monitors());
+    monitorInformers =
+        monitorJobs.map(
+            source ->
+                new MonitorInformers(
+                    discoverers.defaultClient(),
+                    List.copyOf(config.allocator().monitors().kinds()),
+                    source));
+  }
+
+  private static Optional<MonitorJobSource> monitorJobs(
+      ScrapestreamConfig config, KubernetesDiscoverers discoverers, MonitorListener listener) {
+    MonitorSettings monitors = config.allocator().monitors();
+    if (!monitors.enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new MonitorJobSource(
+            monitors,
+            new MonitorScrapeConfigs(config.global()),
+            ns -> MonitorInformers.namespaceLabels(discoverers.defaultClient(), ns),
+            listener));
   }
 
   /** Where the Kubernetes side reports what it does. */
-  public record Listeners(KubernetesListener kubernetes, MetadataPublisherListener metadata) {}
+  public record Listeners(
+      KubernetesListener kubernetes, MetadataPublisherListener metadata, MonitorListener monitors) {
+    public Listeners(KubernetesListener kubernetes, MetadataPublisherListener metadata) {
+      this(kubernetes, metadata, MonitorListener.NO_OP);
+    }
+  }
 
   /** The Kubernetes side, when the configuration uses Kubernetes at all. */
   public static Optional<KubernetesSide> of(ScrapestreamConfig config, Listeners listeners) {
     boolean used =
         !sdConfigs(config).isEmpty()
-            || config.allocator().kubernetes().scraperSelector().isPresent();
+            || config.allocator().kubernetes().scraperSelector().isPresent()
+            || config.allocator().monitors().enabled();
     return used ? Optional.of(new KubernetesSide(config, listeners)) : Optional.empty();
   }
 
   @Override
   public List<Discoverer> create(ScrapeConfig job) {
     return job.kubernetesSdConfigs().stream().<Discoverer>map(discoverers::discoverer).toList();
+  }
+
+  /** The jobs of Prometheus-Operator monitors, when {@code allocator.monitors.enabled}. */
+  public Optional<MonitorJobSource> monitorJobs() {
+    return monitorJobs;
   }
 
   /** Ready scraper pods, when {@code allocator.kubernetes.scraper_selector} is set. */
@@ -81,6 +121,7 @@ public final class KubernetesSide implements DiscovererFactory, AutoCloseable {
 
   @Override
   public void close() {
+    monitorInformers.ifPresent(MonitorInformers::close);
     feed.ifPresent(KubernetesMetadataFeed::close);
     publisher.ifPresent(KubernetesMetadataPublisher::close);
     membership.ifPresent(KubernetesScraperMembership::close);
@@ -91,6 +132,10 @@ public final class KubernetesSide implements DiscovererFactory, AutoCloseable {
   private static List<KubernetesSdConfig> sdConfigs(ScrapestreamConfig config) {
     List<KubernetesSdConfig> all = new ArrayList<>();
     config.scrapeConfigs().forEach(job -> all.addAll(job.kubernetesSdConfigs()));
+    if (config.allocator().monitors().enabled()) {
+      all.add(KubernetesSdConfig.of(KubernetesRole.ENDPOINTSLICE));
+      all.add(KubernetesSdConfig.of(KubernetesRole.POD));
+    }
     return all;
   }
 

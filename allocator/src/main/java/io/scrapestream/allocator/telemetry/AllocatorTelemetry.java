@@ -10,10 +10,12 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 public final class AllocatorTelemetry {
   private final PrometheusAllocatorMetrics allocation;
   private final PrometheusKubernetesListener kubernetes;
+  private final PrometheusMonitorListener monitors;
 
   private AllocatorTelemetry(PrometheusRegistry registry) {
     this.allocation = new PrometheusAllocatorMetrics(registry);
     this.kubernetes = new PrometheusKubernetesListener(registry);
+    this.monitors = new PrometheusMonitorListener(registry);
   }
 
   /** Metrics into {@code registry}, which the caller serves (JVM metrics are its business). */
@@ -34,5 +36,9 @@ public final class AllocatorTelemetry {
 
   public PrometheusKubernetesListener kubernetes() {
     return kubernetes;
+  }
+
+  public PrometheusMonitorListener monitors() {
+    return monitors;
   }
 }

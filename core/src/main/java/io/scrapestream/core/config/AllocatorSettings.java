@@ -16,6 +16,7 @@ import java.util.Optional;
  *     allocation; changes within it are recomputed once
  * @param apiTokens bearer tokens that may read secret values over HTTPS
  * @param kubernetes scraper membership and the metadata publisher, in Kubernetes
+ * @param monitors Prometheus-Operator resources turned into jobs
  */
 public record AllocatorSettings(
     String host,
@@ -25,7 +26,8 @@ public record AllocatorSettings(
     Duration refreshInterval,
     List<Secret> apiTokens,
     Optional<AllocatorTls> tls,
-    KubernetesAllocatorSettings kubernetes) {
+    KubernetesAllocatorSettings kubernetes,
+    MonitorSettings monitors) {
   public static final String DEFAULT_LISTEN_ADDRESS = "0.0.0.0:8080";
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(5);
 
@@ -42,6 +44,29 @@ public record AllocatorSettings(
     apiTokens = List.copyOf(apiTokens);
     Objects.requireNonNull(tls, "tls must not be null");
     Objects.requireNonNull(kubernetes, "kubernetes must not be null");
+    Objects.requireNonNull(monitors, "monitors must not be null");
+  }
+
+  /** Settings with Prometheus-Operator monitors disabled. */
+  public AllocatorSettings(
+      String host,
+      int port,
+      AllocationStrategyName strategy,
+      List<String> scrapers,
+      Duration refreshInterval,
+      List<Secret> apiTokens,
+      Optional<AllocatorTls> tls,
+      KubernetesAllocatorSettings kubernetes) {
+    this(
+        host,
+        port,
+        strategy,
+        scrapers,
+        refreshInterval,
+        apiTokens,
+        tls,
+        kubernetes,
+        MonitorSettings.disabled());
   }
 
   /** Listens on {@value #DEFAULT_LISTEN_ADDRESS}, consistent hashing, no scrapers, no tokens. */

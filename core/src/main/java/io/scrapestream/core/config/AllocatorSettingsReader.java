@@ -25,6 +25,7 @@ final class AllocatorSettingsReader {
             ConfigRules.POSITIVE_DURATION);
     List<Secret> tokens = tokens(m.items("api_tokens"));
     KubernetesAllocatorSettings kubernetes = kubernetes(m.mapping("kubernetes"));
+    MonitorSettings monitors = MonitorSettingsReader.read(m.mapping("monitors"));
     Optional<AllocatorTls> tls =
         m.value("tls").isPresent() ? tls(m.mapping("tls")) : Optional.empty();
     m.finish();
@@ -36,7 +37,8 @@ final class AllocatorSettingsReader {
         refresh,
         tokens,
         tls,
-        kubernetes);
+        kubernetes,
+        monitors);
   }
 
   private static List<String> distinct(MappingReader m, List<String> ids) {

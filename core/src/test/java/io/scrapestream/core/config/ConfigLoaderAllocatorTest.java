@@ -95,7 +95,7 @@ class ConfigLoaderAllocatorTest {
             "allocator.api_tokens[0].token: must be set, or token_file. Found: nothing",
             "allocator.tls.key_file: must be set. Found: nothing",
             "allocator.leader: unknown key. Expected one of: listen_address, strategy, scrapers,"
-                + " refresh_interval, api_tokens, kubernetes, tls");
+                + " refresh_interval, api_tokens, kubernetes, monitors, tls");
   }
 
   @Test
