@@ -5,8 +5,10 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.KafkaClientProperties;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.core.target.StaticTargets;
+import io.scrapestream.ingest.publish.BatchChunker;
 import io.scrapestream.ingest.publish.BatchPublisher;
 import io.scrapestream.ingest.publish.KafkaBatchPublisher;
+import io.scrapestream.ingest.scrape.MetricRelabeling;
 import io.scrapestream.ingest.scrape.ScrapeClient;
 import io.scrapestream.ingest.scrape.ScrapeJob;
 import io.scrapestream.ingest.scrape.ScrapeListener;
@@ -43,14 +45,16 @@ public final class IngestApp implements AutoCloseable {
                 job.format(),
                 listener,
                 clock,
-                scraperId);
+                scraperId,
+                MetricRelabeling.of(job.metricRelabelConfigs()));
     List<TargetScraper> scrapers = new ArrayList<>();
     for (ScrapeConfig jobConfig : config.scrapeConfigs()) {
       ScrapeJob job = jobs.apply(jobConfig);
       StaticTargets.of(jobConfig).forEach(target -> scrapers.add(new TargetScraper(target, job)));
     }
     int threads = Math.max(2, Math.min(16, scrapers.size()));
-    ScrapeScheduler scheduler = new ScrapeScheduler(publisher, listener, clock, threads);
+    BatchChunker chunker = new BatchChunker(Math.toIntExact(config.scraper().maxBatchBytes()));
+    ScrapeScheduler scheduler = new ScrapeScheduler(publisher, listener, clock, threads, chunker);
     scheduler.schedule(scrapers);
     return new IngestApp(publisher, scheduler, scrapers.size());
   }

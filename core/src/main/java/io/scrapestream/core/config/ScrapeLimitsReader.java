@@ -84,7 +84,8 @@ final class ScrapeLimitsReader {
     }
   }
 
-  private static Optional<Long> byteSize(ValueReader value) {
+  /** A byte size written as a number or as {@link ByteSize} text; a problem when invalid. */
+  static Optional<Long> byteSize(ValueReader value) {
     if (value.node() instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.INTEGER) {
       Optional<Long> bytes = parseLong(scalar.text()).filter(n -> n >= 0);
       if (bytes.isEmpty()) {

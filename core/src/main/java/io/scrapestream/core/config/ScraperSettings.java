@@ -3,13 +3,34 @@ package io.scrapestream.core.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** The {@code scraper} section: this scraper's id, by default the host name. */
-public record ScraperSettings(String id) {
+/**
+ * The {@code scraper} section: this scraper's id, by default the host name, and {@code
+ * max_batch_bytes}, the encoded size above which one scrape is split into several records.
+ */
+public record ScraperSettings(String id, long maxBatchBytes) {
   /** The id used when the host name cannot be found. */
   public static final String FALLBACK_ID = "scraper";
 
+  /** 900 KiB, under Kafka's default 1 MiB {@code max.request.size}. */
+  public static final long DEFAULT_MAX_BATCH_BYTES = 900 * 1024;
+
+  /** The smallest {@code max_batch_bytes}: 1 KiB. */
+  public static final long MIN_MAX_BATCH_BYTES = 1024;
+
+  /** The largest {@code max_batch_bytes}: 1 GiB. */
+  public static final long MAX_MAX_BATCH_BYTES = 1L << 30;
+
   public ScraperSettings {
     ConfigRules.require("id", id, ConfigRules.SCRAPER_ID);
+    if (maxBatchBytes < MIN_MAX_BATCH_BYTES || maxBatchBytes > MAX_MAX_BATCH_BYTES) {
+      throw new IllegalArgumentException(
+          "maxBatchBytes must be between 1KiB and 1GiB. Found: " + maxBatchBytes);
+    }
+  }
+
+  /** Settings with this id and the default {@code max_batch_bytes}. */
+  public ScraperSettings(String id) {
+    this(id, DEFAULT_MAX_BATCH_BYTES);
   }
 
   /** The id {@link #defaultId()}. */

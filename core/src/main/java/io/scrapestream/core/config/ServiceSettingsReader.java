@@ -16,8 +16,17 @@ final class ServiceSettingsReader {
   /** The host name is asked for only when no valid id is set. */
   static ScraperSettings scraper(MappingReader m, Supplier<String> hostName) {
     String id = m.string("id", null, ConfigRules.SCRAPER_ID);
+    long maxBatchBytes =
+        m.value("max_batch_bytes")
+            .flatMap(ScrapeLimitsReader::byteSize)
+            .orElse(ScraperSettings.DEFAULT_MAX_BATCH_BYTES);
+    if (maxBatchBytes < ScraperSettings.MIN_MAX_BATCH_BYTES
+        || maxBatchBytes > ScraperSettings.MAX_MAX_BATCH_BYTES) {
+      m.problem("max_batch_bytes", "must be between 1KiB and 1GiB", ByteSize.format(maxBatchBytes));
+      maxBatchBytes = ScraperSettings.DEFAULT_MAX_BATCH_BYTES;
+    }
     m.finish();
-    return new ScraperSettings(id != null ? id : hostName.get());
+    return new ScraperSettings(id != null ? id : hostName.get(), maxBatchBytes);
   }
 
   static TelemetrySettings telemetry(MappingReader m) {

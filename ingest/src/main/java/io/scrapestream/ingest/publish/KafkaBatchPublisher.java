@@ -4,8 +4,10 @@ import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes each scrape as one record of {@code samples.raw}, keyed by the target key, and tells
  * its {@link PublishListener} how long each took and why one failed.
+ *
+ * <p>Back-pressure: at most {@code maxInFlight} batches are unacknowledged at a time (a semaphore
+ * released by the send callback); past that {@link #publish} refuses the batch and {@link
+ * #hasRoom()} is false, so an unreachable broker bounds memory instead of filling the producer's
+ * buffer. {@code max.block.ms} defaults to {@value #MAX_BLOCK_MS} ms so that a send never holds a
+ * scrape thread for long when metadata cannot be fetched; a send that fails as retryable (no
+ * metadata, a full buffer, a delivery timeout: the broker is unreachable) pauses publishing for
+ * {@link #PAUSE_AFTER_FAILED_SEND}, after which the next batch probes the broker again.
  */
 public final class KafkaBatchPublisher implements BatchPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBatchPublisher.class);
@@ -25,6 +35,18 @@ public final class KafkaBatchPublisher implements BatchPublisher {
   private final String topic;
   private final PublishListener listener;
   private final AtomicLong failures = new AtomicLong();
+  private final Semaphore inFlight;
+  private final int maxInFlight;
+  private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+
+  /** How long {@link #hasRoom()} stays false after a send failed at once. */
+  public static final Duration PAUSE_AFTER_FAILED_SEND = Duration.ofSeconds(1);
+
+  /** Batches unacknowledged at a time unless told otherwise. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+  /** How long a send may block for metadata or buffer room, unless the properties say. */
+  public static final String MAX_BLOCK_MS = "1000";
 
   /** A publisher that reports to nobody. */
   public KafkaBatchPublisher(Map<String, Object> producerProperties, String topic) {
@@ -33,14 +55,42 @@ public final class KafkaBatchPublisher implements BatchPublisher {
 
   public KafkaBatchPublisher(
       Map<String, Object> producerProperties, String topic, PublishListener listener) {
+    this(producerProperties, topic, listener, DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  public KafkaBatchPublisher(
+      Map<String, Object> producerProperties,
+      String topic,
+      PublishListener listener,
+      int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be >= 1. Found: " + maxInFlight);
+    }
+    Map<String, Object> properties = new HashMap<>(producerProperties);
+    properties.putIfAbsent("max.block.ms", MAX_BLOCK_MS);
     this.producer =
-        new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     this.topic = topic;
     this.listener = listener;
+    this.maxInFlight = maxInFlight;
+    this.inFlight = new Semaphore(maxInFlight);
   }
 
   @Override
-  public void publish(ScrapeBatch batch) {
+  public boolean hasRoom() {
+    return inFlight.availablePermits() > 0 && System.nanoTime() - pausedUntilNanos.get() >= 0;
+  }
+
+  /** Batches handed to the producer and not yet acknowledged or failed. */
+  public int inFlight() {
+    return maxInFlight - inFlight.availablePermits();
+  }
+
+  @Override
+  public boolean publish(ScrapeBatch batch) {
+    if (!hasRoom() || !inFlight.tryAcquire()) {
+      return false;
+    }
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, batch.getTarget().getKey(), batch.toByteArray());
     record
@@ -50,23 +100,29 @@ public final class KafkaBatchPublisher implements BatchPublisher {
             BatchRecords.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
     long start = System.nanoTime();
     try {
-      producer.send(
-          record,
-          (metadata, error) -> {
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            if (error == null) {
-              listener.published(latency, Optional.empty());
-            } else {
-              failed(batch, latency, error);
-            }
-          });
+      producer.send(record, (metadata, error) -> completed(batch, start, error));
     } catch (RuntimeException e) {
-      failed(batch, Duration.ofNanos(System.nanoTime() - start), e);
+      completed(batch, start, e);
+    }
+    return true;
+  }
+
+  /** Called once per accepted batch: gives its permit back and reports the outcome. */
+  private void completed(ScrapeBatch batch, long startNanos, Exception error) {
+    inFlight.release();
+    Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
+    if (error == null) {
+      listener.published(latency, Optional.empty());
+    } else {
+      failed(batch, latency, error);
     }
   }
 
   private void failed(ScrapeBatch batch, Duration latency, Exception error) {
     PublishFailure failure = PublishFailure.classify(error);
+    if (failure == PublishFailure.RETRYABLE) {
+      pausedUntilNanos.set(System.nanoTime() + PAUSE_AFTER_FAILED_SEND.toNanos());
+    }
     listener.published(latency, Optional.of(failure));
     if (failures.getAndIncrement() % 100 == 0) {
       LOG.warn(

@@ -14,20 +14,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Receives parsed samples of one scrape and builds its {@code ScrapeBatch}: merges the target
  * labels into each series as Prometheus does ({@code honor_labels}), keeps or drops exposed
  * timestamps ({@code honor_timestamps}), applies the label limits (throwing {@link
- * ScrapeLimitExceededException}) and {@link SampleAdmission}, counts what Prometheus reports in
- * {@code scrape_samples_scraped} and {@code scrape_samples_post_metric_relabeling}, and fills the
- * string table.
+ * ScrapeLimitExceededException}) after {@code metric_relabel_configs} ({@link MetricRelabeling}),
+ * then {@link SampleAdmission}, counts what Prometheus reports in {@code scrape_samples_scraped}
+ * and {@code scrape_samples_post_metric_relabeling}, and fills the string table.
  */
 final class BatchAssembler implements SampleVisitor {
   private final ScrapeTarget target;
   private final SampleLimits limits;
   private final SampleAdmission admission;
+  private final MetricRelabeling relabeling;
   private final SymbolTable symbols = new SymbolTable();
   private final List<Series> series = new ArrayList<>();
   private final Map<String, FamilyMetadata> metadata = new LinkedHashMap<>();
@@ -36,9 +38,18 @@ final class BatchAssembler implements SampleVisitor {
   private int postRelabeling;
 
   BatchAssembler(ScrapeTarget target, SampleLimits limits, SampleAdmission admission) {
+    this(target, limits, admission, MetricRelabeling.NONE);
+  }
+
+  BatchAssembler(
+      ScrapeTarget target,
+      SampleLimits limits,
+      SampleAdmission admission,
+      MetricRelabeling relabeling) {
     this.target = target;
     this.limits = limits;
     this.admission = admission;
+    this.relabeling = relabeling;
   }
 
   @Override
@@ -65,6 +76,11 @@ final class BatchAssembler implements SampleVisitor {
       merged.put(labels.name(i), labels.value(i));
     }
     mergeTargetLabels(merged);
+    Optional<TreeMap<String, String>> relabeled = relabeling.apply(merged);
+    if (relabeled.isEmpty()) {
+      return;
+    }
+    merged = relabeled.get();
     postRelabeling++;
     limits.checkLabels(merged);
     boolean keepTimestamp = hasTimestamp && target.honorTimestamps();
@@ -98,7 +114,9 @@ final class BatchAssembler implements SampleVisitor {
   public void histogram(
       LabelView labels, NativeHistogram histogram, boolean hasTimestamp, long timestampMs) {
     sample(labels, 0L, hasTimestamp, timestampMs);
-    last.setHistogram(histogram);
+    if (last != null) {
+      last.setHistogram(histogram);
+    }
   }
 
   /** Adds a synthetic series ({@code up}, {@code scrape_*}) with the target labels. */

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What every target of one job shares (Prometheus's scrape pool): the HTTP client built from the
  * job's {@code http_config}, its limits and format settings, where scrape events go, the clock that
- * stamps scrapes, and the id of this scraper.
+ * stamps scrapes, the id of this scraper, and its {@code metric_relabel_configs}.
  */
 public record ScrapeJob(
     ScrapeClient client,
@@ -16,7 +16,8 @@ public record ScrapeJob(
     ScrapeFormat format,
     ScrapeListener listener,
     Clock clock,
-    String scraperId) {
+    String scraperId,
+    MetricRelabeling metricRelabeling) {
   public ScrapeJob {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(limits, "limits");
@@ -24,5 +25,17 @@ public record ScrapeJob(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(scraperId, "scraperId");
+    Objects.requireNonNull(metricRelabeling, "metricRelabeling");
+  }
+
+  /** A job without {@code metric_relabel_configs}. */
+  public ScrapeJob(
+      ScrapeClient client,
+      ScrapeLimits limits,
+      ScrapeFormat format,
+      ScrapeListener listener,
+      Clock clock,
+      String scraperId) {
+    this(client, limits, format, listener, clock, scraperId, MetricRelabeling.NONE);
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Told about every finished scrape, the limits scrapes exceeded, the samples dropped from kept
- * scrapes, and the publishing of batches (self-metrics, status line, tests). Must be thread-safe.
+ * scrapes, the scrapes skipped under back-pressure, and the publishing of batches (self-metrics,
+ * status line, tests). Must be thread-safe.
  */
 public interface ScrapeListener extends PublishListener {
   ScrapeListener NO_OP = (target, report) -> {};
@@ -21,6 +22,9 @@ public interface ScrapeListener extends PublishListener {
 
   /** A kept scrape of {@code target} dropped {@code count} samples, for {@code reason}. */
   default void samplesDropped(ScrapeTarget target, DroppedSampleReason reason, int count) {}
+
+  /** A due scrape of {@code target} was skipped, or its batch dropped, for {@code reason}. */
+  default void scrapeSkipped(ScrapeTarget target, ScrapeSkipReason reason) {}
 
   @Override
   default void published(Duration latency, Optional<PublishFailure> failure) {}
@@ -45,6 +49,12 @@ public interface ScrapeListener extends PublishListener {
       public void samplesDropped(ScrapeTarget target, DroppedSampleReason reason, int count) {
         first.samplesDropped(target, reason, count);
         other.samplesDropped(target, reason, count);
+      }
+
+      @Override
+      public void scrapeSkipped(ScrapeTarget target, ScrapeSkipReason reason) {
+        first.scrapeSkipped(target, reason);
+        other.scrapeSkipped(target, reason);
       }
 
       @Override

@@ -1,13 +1,20 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.target.ScrapeTarget;
+import io.scrapestream.ingest.publish.BatchChunker;
 import io.scrapestream.ingest.publish.BatchPublisher;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -24,9 +31,26 @@ public final class ScrapeScheduler implements AutoCloseable {
   private final BatchPublisher publisher;
   private final ScrapeListener listener;
   private final Clock clock;
+  private final BatchChunker chunker;
+  private final Map<String, Running> running = new HashMap<>();
 
+  /** A scheduler that chunks batches above {@link BatchChunker#DEFAULT_MAX_BATCH_BYTES}. */
   public ScrapeScheduler(
       BatchPublisher publisher, ScrapeListener listener, Clock clock, int threads) {
+    this(
+        publisher,
+        listener,
+        clock,
+        threads,
+        new BatchChunker(BatchChunker.DEFAULT_MAX_BATCH_BYTES));
+  }
+
+  public ScrapeScheduler(
+      BatchPublisher publisher,
+      ScrapeListener listener,
+      Clock clock,
+      int threads,
+      BatchChunker chunker) {
     AtomicInteger count = new AtomicInteger();
     this.executor =
         Executors.newScheduledThreadPool(
@@ -39,19 +63,66 @@ public final class ScrapeScheduler implements AutoCloseable {
     this.publisher = publisher;
     this.listener = listener;
     this.clock = clock;
+    this.chunker = chunker;
   }
 
-  /** Starts scraping these targets. */
-  public void schedule(List<TargetScraper> scrapers) {
+  /** Starts scraping these targets, besides those already scheduled. */
+  public synchronized void schedule(List<TargetScraper> scrapers) {
     for (TargetScraper scraper : scrapers) {
-      ScrapeTarget target = scraper.target();
-      long intervalNanos = target.interval().toNanos();
-      long offset = offsetNanos(target, Duration.ofMillis(clock.millis()).toNanos());
-      executor.scheduleAtFixedRate(
-          () -> runOnce(scraper), offset, intervalNanos, TimeUnit.NANOSECONDS);
-      LOG.info("scraping {} every {} (job {})", target.url(), target.interval(), target.job());
+      start(scraper);
     }
   }
+
+  /**
+   * Makes {@code scrapers} the whole assignment: a target that stays (same key, same settings)
+   * keeps its schedule slot; a removed or changed one stops at once (a scrape under way finishes);
+   * a new one starts at its hash offset.
+   */
+  public synchronized void assign(List<TargetScraper> scrapers) {
+    Map<String, TargetScraper> wanted = new LinkedHashMap<>();
+    scrapers.forEach(scraper -> wanted.put(scraper.target().key().value(), scraper));
+    running
+        .entrySet()
+        .removeIf(
+            entry -> {
+              TargetScraper next = wanted.get(entry.getKey());
+              boolean keep = next != null && next.target().equals(entry.getValue().target());
+              if (!keep) {
+                entry.getValue().future().cancel(false);
+                LOG.info("stopped scraping {}", entry.getValue().target().url());
+              }
+              return !keep;
+            });
+    wanted.values().stream()
+        .filter(s -> !running.containsKey(s.target().key().value()))
+        .forEach(this::start);
+  }
+
+  /** The keys of the targets scheduled now. */
+  public synchronized Set<String> scheduledKeys() {
+    return Set.copyOf(running.keySet());
+  }
+
+  /** The schedule of a target, for tests. */
+  synchronized Optional<ScheduledFuture<?>> scheduleOf(String key) {
+    return Optional.ofNullable(running.get(key)).map(Running::future);
+  }
+
+  private void start(TargetScraper scraper) {
+    ScrapeTarget target = scraper.target();
+    long intervalNanos = target.interval().toNanos();
+    long offset = offsetNanos(target, Duration.ofMillis(clock.millis()).toNanos());
+    ScheduledFuture<?> future =
+        executor.scheduleAtFixedRate(
+            () -> runOnce(scraper), offset, intervalNanos, TimeUnit.NANOSECONDS);
+    Running previous = running.put(target.key().value(), new Running(target, future));
+    if (previous != null) {
+      previous.future().cancel(false);
+    }
+    LOG.info("scraping {} every {} (job {})", target.url(), target.interval(), target.job());
+  }
+
+  private record Running(ScrapeTarget target, ScheduledFuture<?> future) {}
 
   /**
    * Nanoseconds until the target's first scrape: Prometheus's {@code Target.offset}, the target's
@@ -65,16 +136,37 @@ public final class ScrapeScheduler implements AutoCloseable {
     return next > interval ? next - interval : next;
   }
 
-  private void runOnce(TargetScraper scraper) {
+  /**
+   * Scrapes and publishes once; skips the scrape (and counts it) while the publisher is at its
+   * bound of unacknowledged batches, so that an unreachable Kafka never grows memory.
+   */
+  void runOnce(TargetScraper scraper) {
+    ScrapeTarget target = scraper.target();
     try {
+      if (!publisher.hasRoom()) {
+        listener.scrapeSkipped(target, ScrapeSkipReason.BACKPRESSURE);
+        return;
+      }
       ScrapeBatch batch = scraper.scrape();
-      publisher.publish(batch);
-      listener.scraped(scraper.target(), batch.getReport());
+      if (!publish(chunker.split(batch, TargetScraper.SYNTHETIC_SERIES))) {
+        listener.scrapeSkipped(target, ScrapeSkipReason.BACKPRESSURE);
+      }
+      listener.scraped(target, batch.getReport());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.error("scrape of {} failed unexpectedly", scraper.target().url(), e);
+      LOG.error("scrape of {} failed unexpectedly", target.url(), e);
     }
+  }
+
+  /** Publishes the chunks of one scrape in order; false when back-pressure refused one. */
+  private boolean publish(List<ScrapeBatch> chunks) {
+    for (ScrapeBatch chunk : chunks) {
+      if (!publisher.publish(chunk)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.Optional;
  * at a time.
  */
 public final class TargetScraper {
+  /** How many synthetic series end every batch (they travel in the last chunk). */
+  public static final int SYNTHETIC_SERIES = 5;
+
   private final ScrapeTarget target;
   private final ScrapeJob job;
   private final Parsers parsers;
@@ -42,7 +45,8 @@ public final class TargetScraper {
     SampleAdmission admission =
         new SampleAdmission(job.limits().sampleLimit(), timestampMs, knownSeries);
     BatchAssembler assembler =
-        new BatchAssembler(target, new SampleLimits(job.limits()), admission);
+        new BatchAssembler(
+            target, new SampleLimits(job.limits()), admission, job.metricRelabeling());
     Outcome outcome = fetchAndParse(assembler);
     if (outcome.error().isEmpty()) {
       knownSeries = admission.current();
@@ -83,7 +87,7 @@ public final class TargetScraper {
       return new Outcome("", Optional.empty(), bodyBytes);
     } catch (ScrapeException e) {
       return new Outcome(e.getMessage(), e.limit(), bodyBytes);
-    } catch (ExpositionParseException e) {
+    } catch (ExpositionParseException | InvalidSeriesException e) {
       return new Outcome(e.getMessage(), Optional.empty(), bodyBytes);
     } catch (ScrapeLimitExceededException e) {
       return new Outcome(e.getMessage(), Optional.of(e.kind()), bodyBytes);

@@ -8,6 +8,7 @@ import io.scrapestream.ingest.publish.PublishFailure;
 import io.scrapestream.ingest.scrape.DroppedSampleReason;
 import io.scrapestream.ingest.scrape.ScrapeLimitKind;
 import io.scrapestream.ingest.scrape.ScrapeListener;
+import io.scrapestream.ingest.scrape.ScrapeSkipReason;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,11 @@ public final class PrometheusScrapeListener implements ScrapeListener {
   private static final String PRODUCE_ERRORS_HELP =
       "Batches not published after the producer's retries: retryable, rejected or fatal.";
 
+  private static final String SKIPPED_HELP =
+      "Due scrapes skipped (or their batch dropped) because Kafka did not keep up: backpressure.";
+
   private final Counter scrapes;
+  private final Counter skipped;
   private final Histogram duration;
   private final Counter samples;
   private final Counter bytes;
@@ -41,6 +46,7 @@ public final class PrometheusScrapeListener implements ScrapeListener {
 
   public PrometheusScrapeListener(PrometheusRegistry registry) {
     scrapes = counter(registry, "scrapes_total", SCRAPES_HELP, "outcome");
+    skipped = counter(registry, "scrapes_skipped_total", SKIPPED_HELP, "reason");
     duration = histogram(registry, "scrape_duration_seconds", DURATION_HELP);
     samples = counter(registry, "samples_scraped_total", SAMPLES_HELP);
     bytes = counter(registry, "body_bytes_total", BYTES_HELP);
@@ -57,6 +63,11 @@ public final class PrometheusScrapeListener implements ScrapeListener {
     samples.inc(report.getSamplesScraped());
     bytes.inc(report.getBodyBytes());
     duration.observe(report.getDurationSeconds());
+  }
+
+  @Override
+  public void scrapeSkipped(ScrapeTarget target, ScrapeSkipReason reason) {
+    skipped.labelValues(reason.label()).inc();
   }
 
   @Override
@@ -79,6 +90,9 @@ public final class PrometheusScrapeListener implements ScrapeListener {
   private void initialise() {
     scrapes.labelValues("success");
     scrapes.labelValues("failure");
+    for (ScrapeSkipReason reason : ScrapeSkipReason.values()) {
+      skipped.labelValues(reason.label());
+    }
     for (ScrapeLimitKind kind : ScrapeLimitKind.values()) {
       limitHits.labelValues(kind.label());
     }

@@ -12,6 +12,7 @@ import io.scrapestream.core.target.TargetKey;
 import io.scrapestream.ingest.publish.PublishFailure;
 import io.scrapestream.ingest.scrape.DroppedSampleReason;
 import io.scrapestream.ingest.scrape.ScrapeLimitKind;
+import io.scrapestream.ingest.scrape.ScrapeSkipReason;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +48,18 @@ class PrometheusScrapeListenerTest {
         histogram("scrapestream_ingest_scrape_duration_seconds");
     assertThat(duration.getCount()).isEqualTo(2);
     assertThat(duration.getSum()).isEqualTo(2.25);
+  }
+
+  @Test
+  void shouldCountSkippedScrapesByReasonWhenBackpressureSkipsThem() {
+    assertThat(counter("scrapestream_ingest_scrapes_skipped", "reason", "backpressure"))
+        .isEqualTo(0.0);
+
+    listener.scrapeSkipped(TARGET, ScrapeSkipReason.BACKPRESSURE);
+    listener.scrapeSkipped(TARGET, ScrapeSkipReason.BACKPRESSURE);
+
+    assertThat(counter("scrapestream_ingest_scrapes_skipped", "reason", "backpressure"))
+        .isEqualTo(2.0);
   }
 
   @Test
