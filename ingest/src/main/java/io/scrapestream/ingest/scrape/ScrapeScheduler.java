@@ -112,9 +112,17 @@ public final class ScrapeScheduler implements AutoCloseable {
     ScrapeTarget target = scraper.target();
     long intervalNanos = target.interval().toNanos();
     long offset = offsetNanos(target, Duration.ofMillis(clock.millis()).toNanos());
+    MissedTicks ticks = new MissedTicks(intervalNanos);
     ScheduledFuture<?> future =
         executor.scheduleAtFixedRate(
-            () -> runOnce(scraper), offset, intervalNanos, TimeUnit.NANOSECONDS);
+            () -> {
+              if (ticks.onTime(System.nanoTime())) {
+                runOnce(scraper);
+              }
+            },
+            offset,
+            intervalNanos,
+            TimeUnit.NANOSECONDS);
     Running previous = running.put(target.key().value(), new Running(target, future));
     if (previous != null) {
       previous.future().cancel(false);
@@ -123,6 +131,29 @@ public final class ScrapeScheduler implements AutoCloseable {
   }
 
   private record Running(ScrapeTarget target, ScheduledFuture<?> future) {}
+
+  /**
+   * Drops the runs a fixed-rate schedule fires back to back after a stall (GC, load), as
+   * Prometheus's ticker does: a run that comes less than half an interval after the previous one is
+   * a catch-up and is skipped, so a target is never scraped faster than its interval.
+   */
+  static final class MissedTicks {
+    private final long intervalNanos;
+    private long last = Long.MIN_VALUE;
+
+    MissedTicks(long intervalNanos) {
+      this.intervalNanos = intervalNanos;
+    }
+
+    /** Whether a run starting at {@code nowNanos} is on schedule (and remembers it if so). */
+    synchronized boolean onTime(long nowNanos) {
+      if (last != Long.MIN_VALUE && nowNanos - last < intervalNanos / 2) {
+        return false;
+      }
+      last = nowNanos;
+      return true;
+    }
+  }
 
   /**
    * Nanoseconds until the target's first scrape: Prometheus's {@code Target.offset}, the target's
