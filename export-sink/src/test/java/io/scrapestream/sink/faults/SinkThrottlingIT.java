@@ -1,0 +1,134 @@
+package io.scrapestream.sink.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.scrapestream.core.config.ScrapestreamConfig;
+import io.scrapestream.core.kafka.Topics;
+import io.scrapestream.sink.SinkApp;
+import io.scrapestream.sink.SinkListener;
+import io.scrapestream.sink.faults.CountingReceiver.Exchange;
+import io.scrapestream.sink.faults.CountingReceiver.Reply;
+import io.scrapestream.testsupport.kafka.KafkaFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A 429 storm: 30% of requests, chosen by a seeded random, answered 429 with a {@code Retry-After}
+ * of 1 (seconds), an HTTP-date 1 s ahead, none, or garbage, in turn. Nothing is lost and no retry
+ * comes before the header allows.
+ */
+@ExtendWith(KafkaFixture.class)
+@Timeout(90)
+class SinkThrottlingIT {
+  /** The shortest wait without a usable header: the worker's backoff floor, 500 ms halved. */
+  private static final Duration SHORTEST_BACKOFF = Duration.ofMillis(250);
+
+  @Test
+  void shouldLoseNoSampleAndHonourRetryAfterWhenBackendThrottles(KafkaFixture.Broker broker)
+      throws Exception {
+    String prefix = broker.uniqueName("sink-throttle");
+    SequenceWorkload workload = new SequenceWorkload(40, 50, 5, 1_700_000_000_000L);
+    try (CountingReceiver receiver = new CountingReceiver()) {
+      receiver.respondWith(new Storm(new Random(42)));
+      ScrapestreamConfig config =
+          FaultConfigs.remoteWrite(broker.bootstrapServers(), prefix, receiver.url());
+      String topic = Topics.samplesEnriched(config.kafka());
+      workload.fill(broker.clientProperties(), topic, 4);
+      double seconds;
+      try (SinkApp sink = SinkApp.start(config, SinkListener.NO_OP)) {
+        long start = System.nanoTime();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> receiver.distinctSamples() >= workload.samples());
+        seconds = (System.nanoTime() - start) / 1e9;
+      }
+      Tally tally =
+          Tally.of("storm_429_30pct", workload.expected(), receiver.counts(), seconds).print();
+      List<Exchange> exchanges = receiver.exchanges();
+      List<String> violations = checkWaits(exchanges);
+      assertThat(tally.lost()).isZero();
+      assertThat(tally.duplicated()).isZero();
+      assertThat(tally.unexpected()).isZero();
+      // the kinds go in turn, so four 429s cover all of them
+      assertThat(exchanges.stream().filter(e -> e.status() == 429).count())
+          .isGreaterThanOrEqualTo(4);
+      assertThat(violations).isEmpty();
+    }
+  }
+
+  /**
+   * Every 429 followed by a request that came too early: before the header's seconds, before its
+   * date, or (no usable header) before the shortest backoff. Prints the shortest wait of each kind.
+   */
+  private static List<String> checkWaits(List<Exchange> exchanges) {
+    List<String> violations = new ArrayList<>();
+    long[] shortest = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+    for (int i = 0; i + 1 < exchanges.size(); i++) {
+      Exchange refused = exchanges.get(i);
+      Exchange retry = exchanges.get(i + 1);
+      if (refused.status() != 429) {
+        continue;
+      }
+      long waitedMs = (retry.arrivedNanos() - refused.answeringNanos()) / 1_000_000;
+      String header = refused.retryAfter().orElse("");
+      int kind = header.equals("1") ? 0 : header.endsWith("GMT") ? 1 : 2;
+      shortest[kind] = Math.min(shortest[kind], waitedMs);
+      boolean early =
+          switch (kind) {
+            case 0 -> waitedMs < 1000;
+            case 1 -> retry.arrived().isBefore(httpDate(header));
+            default -> waitedMs < SHORTEST_BACKOFF.toMillis();
+          };
+      if (early) {
+        violations.add("Retry-After '" + header + "': retried after " + waitedMs + " ms");
+      }
+    }
+    System.out.printf(
+        "scenario=storm_429_30pct shortest_wait_ms seconds_1=%d http_date=%d none_or_garbage=%d%n",
+        shortest[0], shortest[1], shortest[2]);
+    return violations;
+  }
+
+  private static Instant httpDate(String value) {
+    return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+  }
+
+  /** 429 for 30% of requests; the Retry-After kinds in turn. */
+  private static final class Storm implements CountingReceiver.Responder {
+    private final Random random;
+    private int refused;
+
+    Storm(Random random) {
+      this.random = random;
+    }
+
+    @Override
+    public synchronized Reply answer(int index) {
+      if (random.nextDouble() >= 0.3) {
+        return Reply.ACCEPT;
+      }
+      Optional<String> retryAfter =
+          switch (refused++ % 4) {
+            case 0 -> Optional.of("1");
+            case 1 ->
+                Optional.of(
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1)));
+            case 2 -> Optional.empty();
+            default -> Optional.of("garbage");
+          };
+      return new Reply(429, retryAfter);
+    }
+  }
+}
