@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,17 @@ final class CountingReceiver implements AutoCloseable {
   }
 
   /** One request as the receiver answered it. */
+  /**
+   * One answered request; {@code bodyHash} tells a retry (the same body again) from another
+   * partition's request, since partitions export in parallel.
+   */
   record Exchange(
       int status,
       Optional<String> retryAfter,
       long arrivedNanos,
       Instant arrived,
-      long answeringNanos) {}
+      long answeringNanos,
+      int bodyHash) {}
 
   private final int port;
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
@@ -158,7 +164,12 @@ final class CountingReceiver implements AutoCloseable {
           .ifPresent(value -> exchange.getResponseHeaders().add("Retry-After", value));
       exchanges.add(
           new Exchange(
-              reply.status(), reply.retryAfter(), arrivedNanos, arrived, System.nanoTime()));
+              reply.status(),
+              reply.retryAfter(),
+              arrivedNanos,
+              arrived,
+              System.nanoTime(),
+              Arrays.hashCode(body)));
       exchange.sendResponseHeaders(reply.status(), -1);
     }
   }
