@@ -10,6 +10,8 @@ import io.scrapestream.schemas.v1.K8sObject;
 import io.scrapestream.schemas.v1.OwnerReference;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
+import io.scrapestream.testsupport.process.ChildJvm;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,14 +119,14 @@ class EnrichAppIT {
       long t = System.currentTimeMillis();
       Thread producer = new Thread(() -> sendScrapes(kafka, t, 1, 100, 20));
       List<ConsumerRecord<String, ScrapeBatch>> out = new ArrayList<>();
-      try (ChildEnrich first = ChildEnrich.start(config, state, dir.resolve("first.log"))) {
+      try (ChildJvm first = enrichChild(config, state, dir.resolve("first.log"))) {
         producer.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> pollInto(kafka, out) >= 20);
         assertThat(producer.isAlive()).as("killed while batches still arrive").isTrue();
         first.kill();
       }
       producer.join();
-      try (ChildEnrich second = ChildEnrich.start(config, state, dir.resolve("second.log"))) {
+      try (ChildJvm second = enrichChild(config, state, dir.resolve("second.log"))) {
         sendScrapes(kafka, t, 101, 110, 0);
         await()
             .atMost(Duration.ofSeconds(90))
@@ -237,5 +239,14 @@ class EnrichAppIT {
             extract: {labels: [{key: app}]}
         """
         .formatted(kafka.bootstrapServers(), kafka.prefix, kafka.prefix, guarantee);
+  }
+
+  private static ChildJvm enrichChild(Path config, Path stateDir, Path output) throws IOException {
+    return ChildJvm.start(
+        EnrichProcessMain.class,
+        output,
+        Duration.ofSeconds(90),
+        config.toString(),
+        stateDir.toString());
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
+import io.scrapestream.testsupport.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class SinkKillIT {
   private static final int SERIES_PER_SCRAPE = 5;
 
   private static final int PARTITIONS = 4;
+  private static final Duration START = Duration.ofSeconds(60);
 
   /**
    * Accepted by the backend but not committed when the sink dies: partitions export in parallel,
@@ -49,7 +51,8 @@ class SinkKillIT {
       String[] args = {
         broker.bootstrapServers(), prefix, receiver.url().toString(), String.valueOf(MAX_SAMPLES)
       };
-      try (ChildSink first = ChildSink.start(dir.resolve("first.log"), args)) {
+      try (ChildJvm first =
+          ChildJvm.start(SinkProcessMain.class, dir.resolve("first.log"), START, args)) {
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.heldSamples() > 0);
         first.kill();
       }
@@ -57,7 +60,8 @@ class SinkKillIT {
       int storedAtKill = receiver.distinctSamples();
       double recoverySeconds;
       long restartAt = System.nanoTime();
-      try (ChildSink second = ChildSink.start(dir.resolve("second.log"), args)) {
+      try (ChildJvm second =
+          ChildJvm.start(SinkProcessMain.class, dir.resolve("second.log"), START, args)) {
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> receiver.distinctSamples() >= workload.samples());
