@@ -1,13 +1,12 @@
 package io.scrapestream.sink.otlp;
 
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.scrapestream.sink.http.SinkVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.util.Properties;
 import java.util.zip.GZIPOutputStream;
 
 /** The wire format of OTLP/HTTP with binary protobuf encoding. */
@@ -15,9 +14,9 @@ public final class OtlpProtocol {
   public static final String CONTENT_TYPE = "application/x-protobuf";
 
   /** The version of this module, also the version of the exporter's instrumentation scope. */
-  public static final String MODULE_VERSION = moduleVersion();
+  public static final String MODULE_VERSION = SinkVersion.VERSION;
 
-  public static final String USER_AGENT = "scrapestream/" + MODULE_VERSION;
+  public static final String USER_AGENT = SinkVersion.USER_AGENT;
 
   private OtlpProtocol() {}
 
@@ -51,21 +50,5 @@ public final class OtlpProtocol {
       request.header("Content-Encoding", "gzip");
     }
     return request.header("Content-Type", CONTENT_TYPE).header("User-Agent", USER_AGENT).build();
-  }
-
-  private static String moduleVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = OtlpProtocol.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "version.properties: must be on the class path next to "
-                + OtlpProtocol.class.getName()
-                + ". Found: nothing");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("version.properties could not be read", e);
-    }
-    return properties.getProperty("version");
   }
 }

@@ -1,14 +1,13 @@
 package io.scrapestream.sink.remotewrite;
 
 import com.google.protobuf.MessageLite;
+import io.scrapestream.sink.http.SinkVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.xerial.snappy.Snappy;
 
 /**
@@ -22,7 +21,7 @@ public final class RemoteWriteProtocol {
   public static final String VERSION = "0.1.0";
 
   /** {@code scrapestream/<version of this module>}. */
-  public static final String USER_AGENT = "scrapestream/" + moduleVersion();
+  public static final String USER_AGENT = SinkVersion.USER_AGENT;
 
   private RemoteWriteProtocol() {}
 
@@ -77,21 +76,5 @@ public final class RemoteWriteProtocol {
     headers.put("User-Agent", USER_AGENT);
     headers.put(VERSION_HEADER, version.header());
     return headers;
-  }
-
-  private static String moduleVersion() {
-    Properties properties = new Properties();
-    try (InputStream in = RemoteWriteProtocol.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "version.properties: must be on the class path next to "
-                + RemoteWriteProtocol.class.getName()
-                + ". Found: nothing");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("version.properties could not be read", e);
-    }
-    return properties.getProperty("version");
   }
 }
