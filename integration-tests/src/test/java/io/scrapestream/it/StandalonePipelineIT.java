@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,26 @@ class StandalonePipelineIT {
   }
 
   @Test
+  void shouldWriteOneScrapeSeriesAddedPerScrapeWhenEnrichmentComputesIt() throws Exception {
+    Path file = dir.resolve("samples.jsonl");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> linesWith(file, "\"scrape_series_added\"").size() >= 3);
+
+    Map<String, Long> perScrape =
+        linesWith(file, "\"scrape_series_added\"").stream()
+            .collect(
+                Collectors.groupingBy(
+                    line ->
+                        line.path("labels").path("instance").asText()
+                            + "@"
+                            + line.path("timestamp_ms").asLong(),
+                    Collectors.counting()));
+    assertThat(perScrape.values()).isNotEmpty().containsOnly(1L);
+  }
+
+  @Test
   void shouldKeepStaleMarkerBitsFromScraperThroughEnrichToSinks() throws Exception {
     String key = "00000000000000ab";
     long now = System.currentTimeMillis();
@@ -201,12 +222,16 @@ class StandalonePipelineIT {
   }
 
   private static List<JsonNode> staleProbeLines(Path file) throws IOException {
+    return linesWith(file, "it_stale_probe");
+  }
+
+  private static List<JsonNode> linesWith(Path file, String text) throws IOException {
     if (!Files.exists(file)) {
       return List.of();
     }
     ObjectMapper mapper = new ObjectMapper();
     return Files.readAllLines(file).stream()
-        .filter(line -> line.contains("it_stale_probe"))
+        .filter(line -> line.contains(text))
         .map(
             line -> {
               try {

@@ -4,8 +4,8 @@ package io.scrapestream.ingest.scrape;
  * Decides for each sample of a scrape what Prometheus's append loop decides: a second sample of a
  * series at the same timestamp is a duplicate (dropped, counted); every other sample counts against
  * {@code sample_limit} (past it, nothing more is kept and the scrape fails at the end); a timestamp
- * more than 10 minutes ahead of the scrape is out of bounds (dropped, counted). It also counts
- * {@code scrape_series_added}: kept series that the previous scrapes did not have.
+ * more than 10 minutes ahead of the scrape is out of bounds (dropped, counted). Nothing is kept
+ * across scrapes: {@code scrape_series_added} is computed downstream, per target, by enrichment.
  */
 final class SampleAdmission {
   /** Prometheus's {@code maxAheadTime}. */
@@ -20,21 +20,14 @@ final class SampleAdmission {
 
   private final int sampleLimit;
   private final long maxTimestampMs;
-  private final SeriesHashSet known;
   private final SeriesHashSet seen = new SeriesHashSet();
-  private final SeriesHashSet current = new SeriesHashSet();
   private int counted;
-  private int seriesAdded;
   private int duplicates;
   private int outOfBounds;
 
-  /**
-   * @param known the series of the previous scrapes, for {@code scrape_series_added}
-   */
-  SampleAdmission(int sampleLimit, long scrapeTimestampMs, SeriesHashSet known) {
+  SampleAdmission(int sampleLimit, long scrapeTimestampMs) {
     this.sampleLimit = sampleLimit;
     this.maxTimestampMs = scrapeTimestampMs + MAX_AHEAD_MS;
-    this.known = known;
   }
 
   /**
@@ -55,9 +48,6 @@ final class SampleAdmission {
       outOfBounds++;
       return Verdict.OUT_OF_BOUNDS;
     }
-    if (current.add(series) && !known.contains(series)) {
-      seriesAdded++;
-    }
     return Verdict.ADD;
   }
 
@@ -70,21 +60,12 @@ final class SampleAdmission {
     return counted;
   }
 
-  int seriesAdded() {
-    return seriesAdded;
-  }
-
   int duplicates() {
     return duplicates;
   }
 
   int outOfBounds() {
     return outOfBounds;
-  }
-
-  /** The series kept by this scrape. */
-  SeriesHashSet current() {
-    return current;
   }
 
   /** A 64-bit hash of a label set (names and values in order). */

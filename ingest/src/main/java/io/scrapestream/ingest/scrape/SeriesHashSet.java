@@ -27,31 +27,6 @@ final class SeriesHashSet {
     }
   }
 
-  boolean contains(long hash) {
-    long key = hash == EMPTY ? 1 : hash;
-    int mask = slots.length - 1;
-    for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
-      if (slots[i] == key) {
-        return true;
-      }
-      if (slots[i] == EMPTY) {
-        return false;
-      }
-    }
-  }
-
-  void addAll(SeriesHashSet other) {
-    for (long key : other.slots) {
-      if (key != EMPTY) {
-        add(key);
-      }
-    }
-  }
-
-  int size() {
-    return size;
-  }
-
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];

@@ -19,13 +19,12 @@ import java.util.Optional;
  */
 public final class TargetScraper {
   /** How many synthetic series end every batch (they travel in the last chunk). */
-  public static final int SYNTHETIC_SERIES = 5;
+  public static final int SYNTHETIC_SERIES = 4;
 
   private final ScrapeTarget target;
   private final ScrapeJob job;
   private final Parsers parsers;
   private final String acceptHeader;
-  private SeriesHashSet knownSeries = new SeriesHashSet();
 
   public TargetScraper(ScrapeTarget target, ScrapeJob job) {
     this.target = target;
@@ -42,21 +41,17 @@ public final class TargetScraper {
   public ScrapeBatch scrape() throws InterruptedException {
     long timestampMs = job.clock().millis();
     long startNanos = System.nanoTime();
-    SampleAdmission admission =
-        new SampleAdmission(job.limits().sampleLimit(), timestampMs, knownSeries);
+    SampleAdmission admission = new SampleAdmission(job.limits().sampleLimit(), timestampMs);
     BatchAssembler assembler =
         new BatchAssembler(
             target, new SampleLimits(job.limits()), admission, job.metricRelabeling());
     Outcome outcome = fetchAndParse(assembler);
-    if (outcome.error().isEmpty()) {
-      knownSeries = admission.current();
-    } else {
+    if (!outcome.error().isEmpty()) {
       assembler.discardSamples();
-      knownSeries.addAll(admission.current());
     }
     tellListener(outcome, admission);
     ScrapeReport report = report(outcome, assembler, (System.nanoTime() - startNanos) / 1e9);
-    addSyntheticSeries(assembler, report, admission.seriesAdded());
+    addSyntheticSeries(assembler, report);
     return assembler
         .toBatch()
         .setTarget(targetProto())
@@ -126,14 +121,12 @@ public final class TargetScraper {
     }
   }
 
-  private static void addSyntheticSeries(
-      BatchAssembler assembler, ScrapeReport report, int seriesAdded) {
+  private static void addSyntheticSeries(BatchAssembler assembler, ScrapeReport report) {
     assembler.synthetic("up", report.getUp() ? 1 : 0);
     assembler.synthetic("scrape_duration_seconds", report.getDurationSeconds());
     assembler.synthetic("scrape_samples_scraped", report.getSamplesScraped());
     assembler.synthetic(
         "scrape_samples_post_metric_relabeling", report.getSamplesPostMetricRelabeling());
-    assembler.synthetic("scrape_series_added", seriesAdded);
   }
 
   private Target targetProto() {

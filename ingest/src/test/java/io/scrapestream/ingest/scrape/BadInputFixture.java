@@ -41,12 +41,12 @@ abstract class BadInputFixture {
     return new TargetScraper(Scrapes.target(url, timeout, false, true), job).scrape();
   }
 
-  /** {@code up 0} with exactly this error, and no series but the five synthetic ones. */
+  /** {@code up 0} with exactly this error, and no series but the synthetic ones. */
   static void assertDown(ScrapeBatch batch, String error) {
     assertThat(batch.getReport().getError()).isEqualTo(error);
     assertThat(batch.getReport().getUp()).isFalse();
     assertThat(value(batch, "up")).isEqualTo(0.0);
-    assertThat(batch.getSeriesCount()).isEqualTo(5);
+    assertThat(batch.getSeriesCount()).isEqualTo(TargetScraper.SYNTHETIC_SERIES);
   }
 
   /** No thread is stuck: a good target scrapes at once with a job of the same settings. */

@@ -177,7 +177,7 @@ class MetricRelabelingTest {
         new BatchAssembler(
             Scrapes.target(URI.create("http://h:1/metrics"), false, true),
             new SampleLimits(limits),
-            new SampleAdmission(limits.sampleLimit(), NOW_MS, new SeriesHashSet()),
+            new SampleAdmission(limits.sampleLimit(), NOW_MS),
             MetricRelabeling.of(rules));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ExpositionFormat.PROMETHEUS_TEXT.newParser().parse(bytes, 0, bytes.length, assembler);

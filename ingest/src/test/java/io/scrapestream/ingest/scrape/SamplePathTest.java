@@ -29,7 +29,6 @@ class SamplePathTest {
     assertThat(admission.duplicates()).isEqualTo(1);
     assertThat(assembler.scraped()).isEqualTo(3);
     assertThat(assembler.postRelabeling()).isEqualTo(3);
-    assertThat(admission.seriesAdded()).isEqualTo(2);
   }
 
   @Test
@@ -39,7 +38,6 @@ class SamplePathTest {
 
     assertThat(values("a")).containsExactly(1.0, 3.0);
     assertThat(admission.duplicates()).isEqualTo(1);
-    assertThat(admission.seriesAdded()).isEqualTo(1);
   }
 
   @Test
@@ -79,7 +77,6 @@ class SamplePathTest {
         .hasMessage("sample limit exceeded (sample_limit 2, 4 samples)");
     assertThat(assembler.scraped()).isEqualTo(5);
     assertThat(assembler.postRelabeling()).isEqualTo(5);
-    assertThat(admission.seriesAdded()).isEqualTo(2);
   }
 
   @Test
@@ -133,24 +130,8 @@ class SamplePathTest {
     assertThat(values("m")).containsExactly(1.0);
   }
 
-  @Test
-  void shouldCountOnlyNewSeriesWhenEarlierScrapeKnewSome() throws Exception {
-    SeriesHashSet known = new SeriesHashSet();
-    parse(ScrapeLimits.NONE, true, "a 1\nb 1\n", known);
-    SeriesHashSet afterFirst = admission.current();
-
-    parse(ScrapeLimits.NONE, true, "a 2\nb 2\nc 2\n", afterFirst);
-
-    assertThat(admission.seriesAdded()).isEqualTo(1);
-  }
-
   private void parse(ScrapeLimits limits, boolean honorTimestamps, String body) throws Exception {
-    parse(limits, honorTimestamps, body, new SeriesHashSet());
-  }
-
-  private void parse(ScrapeLimits limits, boolean honorTimestamps, String body, SeriesHashSet known)
-      throws Exception {
-    admission = new SampleAdmission(limits.sampleLimit(), NOW_MS, known);
+    admission = new SampleAdmission(limits.sampleLimit(), NOW_MS);
     assembler =
         new BatchAssembler(
             Scrapes.target(URI.create("http://h:1/metrics"), false, honorTimestamps),

@@ -51,7 +51,8 @@ class ScrapeSchedulerTest {
     assertThat(published).allSatisfy(b -> assertThat(b.getSerializedSize()).isLessThan(2049));
     assertThat(published).extracting(b -> b.getTarget().getKey()).containsOnly("00000000000000aa");
     assertThat(published).extracting(b -> b.getChunk().getCount()).containsOnly(published.size());
-    assertThat(published.stream().mapToInt(ScrapeBatch::getSeriesCount).sum()).isEqualTo(205);
+    assertThat(published.stream().mapToInt(ScrapeBatch::getSeriesCount).sum())
+        .isEqualTo(200 + TargetScraper.SYNTHETIC_SERIES);
     ScrapeBatch last = published.get(published.size() - 1);
     assertThat(Scrapes.value(last, "scrape_samples_scraped")).isEqualTo(200.0);
     assertThat(Scrapes.value(last, "up")).isEqualTo(1.0);
