@@ -30,8 +30,17 @@ public sealed interface ExportOutcome {
     }
   }
 
-  /** A transient failure (timeout, connection refused, 5xx, 429): the same export may succeed. */
-  record Retryable(String reason, Optional<Duration> retryAfter) implements ExportOutcome {
+  /**
+   * A transient failure (timeout, connection refused, 5xx, 429): the same export may succeed.
+   *
+   * @param status the HTTP status that answered the request, or {@link #NO_RESPONSE} when there was
+   *     none (a timeout, a refused connection, an interrupt, a file that cannot be written)
+   */
+  record Retryable(String reason, Optional<Duration> retryAfter, int status)
+      implements ExportOutcome {
+    /** The status of a failure without an HTTP response. */
+    public static final int NO_RESPONSE = 0;
+
     public Retryable {
       requireReason(reason);
       Objects.requireNonNull(retryAfter, "retryAfter");
@@ -39,6 +48,15 @@ public sealed interface ExportOutcome {
         throw new IllegalArgumentException(
             "retryAfter: must not be negative. Found: " + retryAfter.get());
       }
+      if (status != NO_RESPONSE && (status < 100 || status > 599)) {
+        throw new IllegalArgumentException(
+            "status: must be an HTTP status (100-599) or 0 (no response). Found: " + status);
+      }
+    }
+
+    /** A failure without an HTTP response. */
+    public Retryable(String reason, Optional<Duration> retryAfter) {
+      this(reason, retryAfter, NO_RESPONSE);
     }
 
     @Override

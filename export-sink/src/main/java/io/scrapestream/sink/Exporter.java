@@ -13,6 +13,25 @@ public interface Exporter extends AutoCloseable {
    */
   ExportOutcome export(List<ScrapeBatch> batches);
 
+  /**
+   * Sends the batches as {@link #export(List)} does, telling {@code watcher} when the export failed
+   * transiently and waits to try again within this call. An exporter that never retries by itself
+   * (the default) never tells it.
+   */
+  default ExportOutcome export(List<ScrapeBatch> batches, RetryWatcher watcher) {
+    return export(batches);
+  }
+
+  /** Hears that an export is about to wait for its own retry. */
+  @FunctionalInterface
+  interface RetryWatcher {
+    /** Hears nothing. */
+    RetryWatcher NONE = () -> {};
+
+    /** The export failed transiently and waits to be sent again; called once per export. */
+    void retrying();
+  }
+
   /** The backend name, as used in logs and in the {@code backend} label of self-metrics. */
   String backend();
 

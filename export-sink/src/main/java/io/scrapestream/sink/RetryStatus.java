@@ -1,8 +1,6 @@
 package io.scrapestream.sink;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Why an export is retried, as a closed set: the {@code status} label of {@code
@@ -20,9 +18,6 @@ public enum RetryStatus {
   /** Anything else (a file that cannot be written, an unreadable response, an interrupt). */
   OTHER("other");
 
-  /** How every HTTP exporter quotes a status in its reasons ("HTTP status 503", "status 429"). */
-  private static final Pattern STATUS = Pattern.compile("\\bstatus (\\d{3})\\b");
-
   private final String label;
 
   RetryStatus(String label) {
@@ -37,24 +32,22 @@ public enum RetryStatus {
   }
 
   /**
-   * The class of a retryable outcome, read from its reason: the exporters word their reasons alike
-   * ({@code server returned HTTP status 503: ...}, {@code no response within 30s}, {@code POST
-   * <url> failed: ConnectException: ...}), and a retryable outcome carries no status of its own.
+   * The class of a retryable outcome: from its HTTP status when a response came back; without one,
+   * from its reason, which the exporters word alike ({@code no response within 30s}, {@code POST
+   * <url> failed: ConnectException: ...}).
    */
   public static RetryStatus of(ExportOutcome.Retryable outcome) {
-    String reason = outcome.reason();
-    Matcher status = STATUS.matcher(reason);
-    if (status.find()) {
-      int code = Integer.parseInt(status.group(1));
-      if (code == 429) {
-        return TOO_MANY_REQUESTS;
-      }
-      if (code / 100 == 5) {
-        return SERVER_ERROR;
-      }
+    int status = outcome.status();
+    if (status == 429) {
+      return TOO_MANY_REQUESTS;
+    }
+    if (status / 100 == 5) {
+      return SERVER_ERROR;
+    }
+    if (status != ExportOutcome.Retryable.NO_RESPONSE) {
       return OTHER;
     }
-    String lower = reason.toLowerCase(Locale.ROOT);
+    String lower = outcome.reason().toLowerCase(Locale.ROOT);
     if (lower.contains("no response within") || lower.contains("timed out")) {
       return TIMEOUT;
     }

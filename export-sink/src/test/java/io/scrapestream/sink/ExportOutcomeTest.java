@@ -42,6 +42,20 @@ class ExportOutcomeTest {
   }
 
   @Test
+  void shouldRefuseStatusOutsideHttpWhenRetryable() {
+    assertThatThrownBy(() -> new ExportOutcome.Retryable("slow down", Optional.empty(), 99))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("status: must be an HTTP status (100-599) or 0 (no response). Found: 99");
+  }
+
+  @Test
+  void shouldCarryNoStatusWhenRetryableWithoutResponse() {
+    assertThat(new ExportOutcome.Retryable("no response within PT30S", Optional.empty()).status())
+        .isEqualTo(ExportOutcome.Retryable.NO_RESPONSE)
+        .isZero();
+  }
+
+  @Test
   void shouldRefuseStatusOutsideHttpWhenRejected() {
     assertThatThrownBy(() -> new ExportOutcome.Rejected("bad", 99))
         .isInstanceOf(IllegalArgumentException.class)

@@ -5,6 +5,7 @@ import io.scrapestream.broker.EmbeddedKafkaBroker;
 import io.scrapestream.core.config.AllocatorSettings;
 import io.scrapestream.core.config.BackendConfig;
 import io.scrapestream.core.config.BatchSettings;
+import io.scrapestream.core.config.ElasticsearchConfig;
 import io.scrapestream.core.config.EnrichSettings;
 import io.scrapestream.core.config.ExporterConfig;
 import io.scrapestream.core.config.GlobalConfig;
@@ -29,10 +30,12 @@ import java.util.Optional;
 /**
  * Whole-process benchmark of one sink worker: a topic on an embedded KRaft broker is filled with
  * {@code N} samples (batches of 500 series), then one sink worker at a time exports all of it —
- * remote write 1.0 and 2.0 into a real VictoriaMetrics, OTLP into a receiver that discards — and
+ * remote write 1.0 and 2.0 into a real VictoriaMetrics, OTLP and Elasticsearch {@code _bulk} into
+ * receivers that discard — and
  * the CPU time of the threads the sink started is divided by the samples exported. Each exporter
  * runs {@code rounds} times with a fresh consumer group; the last round is the figure (the earlier
- * ones warm up the JIT). Arguments: {@code [samples] [rounds]}, default 2000000 2.
+ * ones warm up the JIT). Arguments: {@code [samples] [rounds] [runs]}, default 2000000 2 and every
+ * run; {@code runs} is a comma-separated list of names, e.g. {@code rw1-victoriametrics}.
  *
  * <p>Run (export-sink/README.md, "Sink benchmark"): {@code mvn -B test-compile
  * org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -pl export-sink -Dexec.executable=java
@@ -52,7 +55,8 @@ public final class SinkProcessBenchmark {
             EmbeddedKafkaBroker.start(
                 BrokerSettings.inDirectory(Files.createTempDirectory("sink-bench-kafka-")));
         VictoriaMetricsServer vm = new VictoriaMetricsServer();
-        DiscardingOtlpReceiver otlp = new DiscardingOtlpReceiver()) {
+        DiscardingOtlpReceiver otlp = new DiscardingOtlpReceiver();
+        DiscardingBulkReceiver bulk = new DiscardingBulkReceiver()) {
       vm.start();
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), "bench.", Map.of());
       BenchTopic topic = new BenchTopic(broker.bootstrapServers(), Topics.samplesEnriched(kafka));
@@ -63,8 +67,13 @@ public final class SinkProcessBenchmark {
           List.of(
               new Run("rw1-victoriametrics", rw(vm, ProtocolVersion.V1)),
               new Run("rw2-victoriametrics", rw(vm, ProtocolVersion.V2)),
-              new Run("otlp-discard", otlpConfig(otlp)));
+              new Run("otlp-discard", otlpConfig(otlp)),
+              new Run("es-discard", esConfig(bulk)));
+      List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
       for (Run run : runs) {
+        if (!only.isEmpty() && !only.contains(run.name())) {
+          continue;
+        }
         for (int round = 1; round <= rounds; round++) {
           measure(kafka, topic, run, round, exported);
         }
@@ -87,6 +96,16 @@ public final class SinkProcessBenchmark {
 
   private static OtlpConfig otlpConfig(DiscardingOtlpReceiver otlp) {
     return new OtlpConfig(otlp.url(), Duration.ofSeconds(30), Map.of(), OtlpConfig.Compression.GZIP);
+  }
+
+  private static ElasticsearchConfig esConfig(DiscardingBulkReceiver bulk) {
+    return new ElasticsearchConfig(
+        bulk.url(),
+        "metrics-bench-default",
+        Duration.ofSeconds(30),
+        Map.of(),
+        new ElasticsearchConfig.NoAuth(),
+        ElasticsearchConfig.DocumentIds.HASH);
   }
 
   private static void measure(KafkaSettings kafka, BenchTopic topic, Run run, int round, int n)

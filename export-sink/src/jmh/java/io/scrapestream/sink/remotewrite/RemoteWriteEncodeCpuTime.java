@@ -20,10 +20,15 @@ public final class RemoteWriteEncodeCpuTime {
   public static void main(String[] args) {
     List<ScrapeBatch> batches = RemoteWriteEncodeBenchmark.batches(1_700_000_000_000L);
     measure(
-        "remote write 1.0",
+        "remote write 1.0, WriteRequestConverter.encode + snappy",
         batches,
         b ->
             RemoteWriteProtocol.compress(WriteRequestConverter.encode(b, false, false).protobuf()));
+    WriteRequestWriter writer = new WriteRequestWriter();
+    measure(
+        "remote write 1.0, WriteRequestWriter (the exporter's path)",
+        batches,
+        b -> writer.write(b, false).orElseThrow().snappy());
     measure(
         "remote write 2.0",
         batches,

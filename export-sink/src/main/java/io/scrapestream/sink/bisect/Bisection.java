@@ -47,6 +47,14 @@ public final class Bisection {
    * and returns the pieces not exported yet, for the caller to export again later.
    */
   public BisectResult export(List<Piece> pieces) {
+    return export(pieces, Exporter.RetryWatcher.NONE);
+  }
+
+  /**
+   * Exports as {@link #export(List)} does, passing {@code watcher} to every request: it hears when
+   * one waits for the exporter's own retry.
+   */
+  public BisectResult export(List<Piece> pieces, Exporter.RetryWatcher watcher) {
     if (pieces.isEmpty()) {
       return BisectResult.nothingToSend();
     }
@@ -55,7 +63,7 @@ public final class Bisection {
     Progress progress = new Progress();
     while (!work.isEmpty()) {
       List<Piece> unit = work.pop();
-      ExportOutcome outcome = send(unit);
+      ExportOutcome outcome = send(unit, watcher);
       progress.requests++;
       if (outcome instanceof ExportOutcome.Retryable retryable) {
         return progress.stopped(unit, work, retryable);
@@ -65,7 +73,7 @@ public final class Bisection {
     return progress.finished();
   }
 
-  private ExportOutcome send(List<Piece> unit) {
+  private ExportOutcome send(List<Piece> unit, Exporter.RetryWatcher watcher) {
     List<ScrapeBatch> batches = new ArrayList<>(unit.size());
     long samples = 0;
     for (Piece piece : unit) {
@@ -73,7 +81,7 @@ public final class Bisection {
       samples += piece.samples();
     }
     listener.batchSize(exporter.backend(), samples);
-    return exporter.export(batches);
+    return exporter.export(batches, watcher);
   }
 
   private void apply(

@@ -1,7 +1,6 @@
 package io.scrapestream.sink.consume;
 
-import io.scrapestream.sink.bisect.Bisection;
-import io.scrapestream.sink.window.SampleWindow;
+import io.scrapestream.sink.bisect.BisectResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+  /** While exports are in flight: the longest wait for one to end before polling again. */
+  private static final Duration EXPORT_WAIT = Duration.ofMillis(5);
+
   private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
 
   private final WorkerParts parts;
@@ -43,6 +47,7 @@ public final class DeliveryLoop implements AutoCloseable {
   private final ExecutorService exports;
   private final ExportTask.Context context;
   private final Completions completions;
+  private final ExportSignal signal = new ExportSignal();
   private final PartitionControl control;
   private final LoopCounters counters;
   private Instant nextLagReport = Instant.MIN;
@@ -53,22 +58,21 @@ public final class DeliveryLoop implements AutoCloseable {
     this.options = options;
     this.exports =
         ExportThreads.start(parts.exporter().backend(), options.delivery().maxInFlight());
-    this.context =
-        new ExportTask.Context(
-            backend(),
-            new Bisection(parts.exporter(), parts.listener(), Bisection.DEFAULT_MAX_REQUESTS),
-            SampleWindow.of(options.delivery()),
-            parts.clock(),
-            parts.listener());
+    this.context = ExportTask.Context.of(parts, options, signal);
     this.completions = new Completions(parts);
     this.control = new PartitionControl(parts.consumer(), options.delivery().maxPendingSamples());
     this.counters = new LoopCounters(parts.clock().instant());
   }
 
-  /** Collects finished exports, polls once, starts the exports that are due, pauses and resumes. */
+  /**
+   * Collects finished exports, polls once, starts the exports that are due, pauses and resumes.
+   * While exports are in flight the poll does not block: the loop waits for one to end instead (at
+   * most {@link #EXPORT_WAIT}), so a partition whose export ended never waits out a whole poll.
+   */
   public void pollOnce() {
+    signal.clear();
     collect();
-    read(parts.consumer().poll(POLL_TIMEOUT));
+    read(poll());
     dispatch(false);
     control.pauseAndResume(lanes.values(), parts.clock().instant());
     reportLag();
@@ -167,6 +171,16 @@ public final class DeliveryLoop implements AutoCloseable {
     }
   }
 
+  private ConsumerRecords<String, byte[]> poll() {
+    boolean exporting = lanes.values().stream().anyMatch(Lane::busy);
+    ConsumerRecords<String, byte[]> records =
+        parts.consumer().poll(exporting ? Duration.ZERO : POLL_TIMEOUT);
+    if (exporting && records.isEmpty()) {
+      signal.await(EXPORT_WAIT);
+    }
+    return records;
+  }
+
   private void read(ConsumerRecords<String, byte[]> records) {
     Instant now = parts.clock().instant();
     for (ConsumerRecord<String, byte[]> record : records) {
@@ -190,7 +204,9 @@ public final class DeliveryLoop implements AutoCloseable {
       }
       if (lane.due(options.batch(), now, flush)) {
         ExportUnit unit = lane.unit(options.batch().maxSamples());
-        lane.started(exports.submit(new ExportTask(unit, context)));
+        FutureTask<BisectResult> export = signal.raisingWhenDone(new ExportTask(unit, context));
+        exports.execute(export);
+        lane.started(export);
         busy++;
       }
     }

@@ -26,13 +26,26 @@ final class ExportTask implements Callable<BisectResult> {
       Bisection bisection,
       SampleWindow window,
       Clock clock,
-      SinkListener listener) {
+      SinkListener listener,
+      ExportSignal signal) {
     Context {
       Objects.requireNonNull(backend, "backend");
       Objects.requireNonNull(bisection, "bisection");
       Objects.requireNonNull(window, "window");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(signal, "signal");
+    }
+
+    /** What the exports of a sink with these parts and options share. */
+    static Context of(WorkerParts parts, SinkOptions options, ExportSignal signal) {
+      return new Context(
+          parts.exporter().backend(),
+          new Bisection(parts.exporter(), parts.listener(), Bisection.DEFAULT_MAX_REQUESTS),
+          SampleWindow.of(options.delivery()),
+          parts.clock(),
+          parts.listener(),
+          signal);
     }
   }
 
@@ -43,10 +56,19 @@ final class ExportTask implements Callable<BisectResult> {
 
   @Override
   public BisectResult call() {
+    unit.retrying(false);
     if (unit.remaining() == null) {
       unit.remaining(pieces());
     }
-    return context.bisection().export(unit.remaining());
+    return context.bisection().export(unit.remaining(), this::retrying);
+  }
+
+  /**
+   * Marks the unit as waiting for a retry and wakes the loop thread, which pauses its partition.
+   */
+  private void retrying() {
+    unit.retrying(true);
+    context.signal().raise();
   }
 
   private List<Piece> pieces() {

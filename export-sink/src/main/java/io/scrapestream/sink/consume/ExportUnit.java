@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * Records of one partition exported together, from their first attempt until committed: the pieces
  * still to send (after a retryable failure, only those) and what the backend refused so far. Handed
- * between the loop thread and one export thread, never used by both at once.
+ * between the loop thread and one export thread, never used by both at once, except {@link
+ * #retrying()}, which the export thread sets while the loop thread reads it.
  */
 final class ExportUnit {
   private final List<PolledRecord> records;
   private final long samples;
   private final List<Rejection> rejections = new ArrayList<>();
   private List<Piece> remaining;
+  private volatile boolean retrying;
 
   ExportUnit(List<PolledRecord> records) {
     if (records.isEmpty()) {
@@ -45,6 +47,15 @@ final class ExportUnit {
 
   void remaining(List<Piece> pieces) {
     remaining = List.copyOf(pieces);
+  }
+
+  /** Whether the current attempt waits for the exporter's own retry (its partition is paused). */
+  boolean retrying() {
+    return retrying;
+  }
+
+  void retrying(boolean waiting) {
+    retrying = waiting;
   }
 
   List<Rejection> rejections() {

@@ -59,6 +59,11 @@ final class Lane {
     return future != null;
   }
 
+  /** Whether its unit's export waits for the exporter's own retry. */
+  boolean retrying() {
+    return busy() && unit.retrying();
+  }
+
   boolean backingOff(Instant now) {
     return now.isBefore(retryAt);
   }

@@ -27,15 +27,19 @@ final class PartitionControl {
   }
 
   /**
-   * Pauses the partitions that hold {@code max_pending_samples} samples, back off, or reached their
-   * end; resumes the others.
+   * Pauses the partitions that hold {@code max_pending_samples} samples, back off (between the
+   * loop's attempts or within the exporter's own retries), or reached their end; resumes the
+   * others.
    */
   void pauseAndResume(Collection<Lane> lanes, Instant now) {
     Set<TopicPartition> wanted = new HashSet<>();
     Set<TopicPartition> owned = new HashSet<>();
     for (Lane lane : lanes) {
       owned.add(lane.partition());
-      if (lane.uncommittedSamples() >= maxPendingSamples || lane.backingOff(now) || atEnd(lane)) {
+      if (lane.uncommittedSamples() >= maxPendingSamples
+          || lane.backingOff(now)
+          || lane.retrying()
+          || atEnd(lane)) {
         wanted.add(lane.partition());
       }
     }

@@ -72,7 +72,9 @@ public final class BulkResponses {
     if (status == 429 || status / 100 == 5) {
       return Optional.of(
           new ExportOutcome.Retryable(
-              reason, RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock)));
+              reason,
+              RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock),
+              status));
     }
     return Optional.of(new ExportOutcome.Rejected(reason, status));
   }

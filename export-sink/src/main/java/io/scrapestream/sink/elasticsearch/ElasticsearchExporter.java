@@ -133,16 +133,21 @@ public final class ElasticsearchExporter implements Exporter {
                   + " documents"));
     }
     String firstRetryable = pending.apply(documents, items);
-    if (pending.remaining().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        retryable(
-            pending.remaining().size()
-                + " of "
-                + documents.size()
-                + " documents not written yet; first: "
-                + firstRetryable));
+    return pending.remaining().isEmpty()
+        ? Optional.empty()
+        : Optional.of(notWrittenYet(documents.size(), firstRetryable));
+  }
+
+  /** The outcome of a response whose items were not all written: retryable, with the first's. */
+  private ExportOutcome notWrittenYet(int sent, String firstRetryable) {
+    return new ExportOutcome.Retryable(
+        pending.remaining().size()
+            + " of "
+            + sent
+            + " documents not written yet; first: "
+            + firstRetryable,
+        Optional.empty(),
+        pending.firstRetryableStatus());
   }
 
   private HttpRequest request(byte[] body) {

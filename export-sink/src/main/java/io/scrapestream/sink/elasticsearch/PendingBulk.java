@@ -21,6 +21,7 @@ final class PendingBulk {
   private List<BulkDocuments.Document> remaining;
   private long created;
   private long duplicates;
+  private int firstRetryableStatus;
 
   PendingBulk(List<ScrapeBatch> batches, BulkDocuments.Encoded encoded) {
     this.batches = List.copyOf(batches);
@@ -61,6 +62,7 @@ final class PendingBulk {
   String apply(List<BulkDocuments.Document> sent, List<BulkResponses.Item> items) {
     List<BulkDocuments.Document> retry = new ArrayList<>();
     String firstRetryable = "";
+    firstRetryableStatus = ExportOutcome.Retryable.NO_RESPONSE;
     for (int i = 0; i < sent.size(); i++) {
       BulkResponses.Item item = items.get(i);
       switch (item.outcome()) {
@@ -69,12 +71,21 @@ final class PendingBulk {
         case REJECTED -> rejected.putIfAbsent(sent.get(i).batchIndex(), describe(item));
         case RETRYABLE -> {
           retry.add(sent.get(i));
-          firstRetryable = firstRetryable.isEmpty() ? describe(item) : firstRetryable;
+          if (firstRetryable.isEmpty()) {
+            firstRetryable = describe(item);
+            firstRetryableStatus =
+                item.status() <= 599 ? item.status() : ExportOutcome.Retryable.NO_RESPONSE;
+          }
         }
       }
     }
     remaining = List.copyOf(retry);
     return firstRetryable;
+  }
+
+  /** The HTTP status of the first retryable item of the last response; 0 when none was. */
+  int firstRetryableStatus() {
+    return firstRetryableStatus;
   }
 
   /** The outcome once nothing remains: success, or the batches to dead-letter. */

@@ -46,7 +46,9 @@ public final class OtlpResponses {
     if (RETRYABLE.contains(status)) {
       return Optional.of(
           new ExportOutcome.Retryable(
-              reason, RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock)));
+              reason,
+              RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock),
+              status));
     }
     return Optional.of(new ExportOutcome.Rejected(reason, status));
   }

@@ -30,6 +30,7 @@ public final class RemoteWriteExporter implements Exporter {
   private final Collaborators with;
   private final RemoteWriteSender sender;
   private final AtomicReference<RemoteWriteVersion> version;
+  private final V1Bodies v1Bodies = new V1Bodies();
 
   /**
    * What the exporter works with besides its endpoint.
@@ -95,21 +96,18 @@ public final class RemoteWriteExporter implements Exporter {
   }
 
   private ExportOutcome exportV1(List<ScrapeBatch> batches) {
-    WriteRequestConverter.Encoded encoded;
+    WriteRequestWriter.Body body;
     try {
-      encoded =
-          WriteRequestConverter.encode(
-              batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
+      body = v1Bodies.body(batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
     } catch (InvalidBatchException e) {
       return new ExportOutcome.Rejected(e.getMessage(), ExportOutcome.Rejected.NOT_SENT);
     }
-    if (encoded.protobuf().length == 0) {
+    if (body.protobufLength() == 0) {
       return new ExportOutcome.Success(0);
     }
     try {
-      RemoteWriteSender.Reply reply =
-          sender.post(RemoteWriteVersion.V1, RemoteWriteProtocol.compress(encoded.protobuf()));
-      return classify(reply).orElseGet(() -> new ExportOutcome.Success(encoded.samples()));
+      RemoteWriteSender.Reply reply = sender.post(RemoteWriteVersion.V1, body.snappy());
+      return classify(reply).orElseGet(() -> new ExportOutcome.Success(body.samples()));
     } catch (RemoteWriteSender.Failed e) {
       return e.outcome();
     }

@@ -18,8 +18,18 @@ final class SymbolInterner {
   private final Map<String, Integer> refs = new HashMap<>();
   private ScrapeBatch batch;
   private int[] remap = new int[0];
+  private int batchSymbols;
 
   SymbolInterner() {
+    intern("");
+  }
+
+  /** Forgets every string but {@code ""} (index 0), to start the next request. */
+  void clear() {
+    symbols.clear();
+    refs.clear();
+    batch = null;
+    batchSymbols = 0;
     intern("");
   }
 
@@ -27,6 +37,7 @@ final class SymbolInterner {
   void use(ScrapeBatch batch) {
     this.batch = batch;
     int size = batch.getSymbolsCount();
+    batchSymbols = size;
     if (remap.length < size) {
       remap = new int[size];
     }
@@ -39,12 +50,11 @@ final class SymbolInterner {
    * @throws io.scrapestream.sink.series.InvalidBatchException when it is out of the batch's table
    */
   int ref(int batchRef) {
-    String symbol = SeriesDecoder.symbol(batch, batchRef);
-    int mapped = remap[batchRef];
-    if (mapped < 0) {
-      mapped = intern(symbol);
-      remap[batchRef] = mapped;
+    if (batchRef >= 0 && batchRef < batchSymbols && remap[batchRef] >= 0) {
+      return remap[batchRef];
     }
+    int mapped = intern(SeriesDecoder.symbol(batch, batchRef));
+    remap[batchRef] = mapped;
     return mapped;
   }
 

@@ -147,7 +147,8 @@ public final class WriteRequestConverter {
     return labels;
   }
 
-  private static Set<MetricMetadata> metadata(List<ScrapeBatch> batches) {
+  /** The metric family metadata of the batches, each once, in order of first appearance. */
+  static Set<MetricMetadata> metadata(List<ScrapeBatch> batches) {
     Set<MetricMetadata> metadata = new LinkedHashSet<>();
     for (ScrapeBatch batch : batches) {
       for (MetricFamilyMetadata family : batch.getMetadataList()) {

@@ -46,26 +46,49 @@ public final class RetryingExporter implements Exporter {
    */
   @Override
   public ExportOutcome export(List<ScrapeBatch> batches) {
+    return export(batches, RetryWatcher.NONE);
+  }
+
+  /**
+   * Exports as {@link #export(List)} does, telling {@code watcher} before the first wait for a
+   * retry (the caller pauses the partition meanwhile).
+   */
+  @Override
+  public ExportOutcome export(List<ScrapeBatch> batches, RetryWatcher watcher) {
     Instant start = timing.clock().instant();
     ExportOutcome outcome = attempt(batches, start);
     for (int retry = 1;
         outcome instanceof ExportOutcome.Retryable retryable && retry < policy.maxAttempts();
         retry++) {
-      Duration delay =
-          policy.delayBefore(retry, retryable.retryAfter(), timing.random().getAsDouble());
-      listener.retried(backend(), RetryStatus.of(retryable));
-      LOG.debug("[{}] retry {} in {}: {}", backend(), retry, delay, retryable.reason());
-      try {
-        timing.sleeper().sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new ExportOutcome.Retryable(
-            "interrupted while waiting to retry; last failure: " + retryable.reason(),
-            Optional.empty());
+      if (retry == 1) {
+        watcher.retrying();
+      }
+      Optional<ExportOutcome> interrupted = waitBefore(retry, retryable);
+      if (interrupted.isPresent()) {
+        return interrupted.get();
       }
       outcome = attempt(batches, start);
     }
     return outcome;
+  }
+
+  /** Waits before retry number {@code retry}; the outcome to return when interrupted meanwhile. */
+  private Optional<ExportOutcome> waitBefore(int retry, ExportOutcome.Retryable retryable) {
+    Duration delay =
+        policy.delayBefore(retry, retryable.retryAfter(), timing.random().getAsDouble());
+    listener.retried(backend(), RetryStatus.of(retryable));
+    LOG.debug("[{}] retry {} in {}: {}", backend(), retry, delay, retryable.reason());
+    try {
+      timing.sleeper().sleep(delay);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of(
+          new ExportOutcome.Retryable(
+              "interrupted while waiting to retry; last failure: " + retryable.reason(),
+              Optional.empty(),
+              retryable.status()));
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -41,6 +42,23 @@ class PartitionControlTest {
     assertThat(consumer.paused()).containsExactlyInAnyOrder(FULL, WAITING);
     control.pauseAndResume(List.of(full, waiting, free), NOW.plusSeconds(1));
     assertThat(consumer.paused()).containsExactly(FULL);
+  }
+
+  @Test
+  void shouldPauseAPartitionWhileItsExportWaitsForTheExportersOwnRetryWhenAsked() {
+    consumer.assign(List.of(FREE));
+    Lane retrying = lane(FREE, 0, 1, NOW.toEpochMilli());
+    ExportUnit unit = retrying.unit(10);
+    retrying.started(new CompletableFuture<>());
+
+    control.pauseAndResume(List.of(retrying), NOW);
+    assertThat(consumer.paused()).isEmpty();
+    unit.retrying(true);
+    control.pauseAndResume(List.of(retrying), NOW);
+    assertThat(consumer.paused()).containsExactly(FREE);
+    retrying.ended();
+    control.pauseAndResume(List.of(retrying), NOW);
+    assertThat(consumer.paused()).isEmpty();
   }
 
   @Test

@@ -84,9 +84,10 @@ class BulkResponsesTest {
     assertThat(BulkResponses.classify(429, retryAfter, "busy", CLOCK))
         .contains(
             new ExportOutcome.Retryable(
-                "server returned HTTP status 429: busy", Optional.of(Duration.ofSeconds(4))));
+                "server returned HTTP status 429: busy", Optional.of(Duration.ofSeconds(4)), 429));
     assertThat(BulkResponses.classify(502, none, "", CLOCK))
-        .contains(new ExportOutcome.Retryable("server returned HTTP status 502", Optional.empty()));
+        .contains(
+            new ExportOutcome.Retryable("server returned HTTP status 502", Optional.empty(), 502));
     assertThat(BulkResponses.classify(413, none, "too large", CLOCK))
         .contains(new ExportOutcome.Rejected("server returned HTTP status 413: too large", 413));
     assertThat(BulkResponses.classify(401, none, "", CLOCK))

@@ -100,7 +100,8 @@ class ElasticsearchExporterWireIT {
         .isEqualTo(
             new ExportOutcome.Retryable(
                 "1 of 3 documents not written yet; first: document refused with status 503: e",
-                Optional.empty()));
+                Optional.empty(),
+                503));
     assertThat(second).isEqualTo(new ExportOutcome.Success(3));
     received.take();
     assertThat(received.take().body()).isEqualTo(documents.get(1).ndjson());

@@ -34,25 +34,29 @@ class OtlpResponsesTest {
             "7",
             Optional.of(
                 new ExportOutcome.Retryable(
-                    "server returned HTTP status 429: m", Optional.of(Duration.ofSeconds(7))))),
+                    "server returned HTTP status 429: m",
+                    Optional.of(Duration.ofSeconds(7)),
+                    429))),
         Arguments.of(
             502,
             "",
             Optional.of(
                 new ExportOutcome.Retryable(
-                    "server returned HTTP status 502: m", Optional.empty()))),
+                    "server returned HTTP status 502: m", Optional.empty(), 502))),
         Arguments.of(
             503,
             "Mon, 01 Jan 2024 00:00:30 GMT",
             Optional.of(
                 new ExportOutcome.Retryable(
-                    "server returned HTTP status 503: m", Optional.of(Duration.ofSeconds(30))))),
+                    "server returned HTTP status 503: m",
+                    Optional.of(Duration.ofSeconds(30)),
+                    503))),
         Arguments.of(
             504,
             "",
             Optional.of(
                 new ExportOutcome.Retryable(
-                    "server returned HTTP status 504: m", Optional.empty()))),
+                    "server returned HTTP status 504: m", Optional.empty(), 504))),
         Arguments.of(
             500,
             "",

@@ -106,7 +106,10 @@ class RemoteWriteResponsesTest {
     return Optional.of(new ExportOutcome.Rejected(reason, status));
   }
 
+  /** A retryable outcome whose status is the one its reason quotes. */
   private static Optional<ExportOutcome> retryable(String reason, Duration retryAfter) {
-    return Optional.of(new ExportOutcome.Retryable(reason, Optional.ofNullable(retryAfter)));
+    int status = Integer.parseInt(reason.substring(28, 31));
+    return Optional.of(
+        new ExportOutcome.Retryable(reason, Optional.ofNullable(retryAfter), status));
   }
 }

@@ -95,7 +95,8 @@ class RemoteWriteWireIT {
         .isEqualTo(
             new ExportOutcome.Retryable(
                 "server returned HTTP status 429: too many requests",
-                Optional.of(Duration.ofSeconds(7))));
+                Optional.of(Duration.ofSeconds(7)),
+                429));
   }
 
   @Test

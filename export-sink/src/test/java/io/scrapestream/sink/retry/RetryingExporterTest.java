@@ -32,12 +32,14 @@ class RetryingExporterTest {
   @Test
   void shouldReturnSuccessWithoutWaitingWhenFirstAttemptSucceeds() {
     ScriptedExporter delegate = new ScriptedExporter(new ExportOutcome.Success(1));
+    List<String> told = new ArrayList<>();
 
-    ExportOutcome outcome = retrying(delegate, POLICY).export(BATCHES);
+    ExportOutcome outcome = retrying(delegate, POLICY).export(BATCHES, () -> told.add("retry"));
 
     assertThat(outcome).isEqualTo(new ExportOutcome.Success(1));
     assertThat(delegate.calls).isEqualTo(1);
     assertThat(sleeps).isEmpty();
+    assertThat(told).isEmpty();
     assertThat(events).containsExactly("exported prom 1 PT0S");
   }
 
@@ -59,6 +61,18 @@ class RetryingExporterTest {
             "failed prom retryable",
             "failed prom retryable",
             "exported prom 1 PT0.7S");
+  }
+
+  @Test
+  void shouldTellTheWatcherOnceBeforeTheFirstWaitWhenOutcomesAreRetryable() {
+    ScriptedExporter delegate =
+        new ScriptedExporter(retryable("a"), retryable("b"), new ExportOutcome.Success(1));
+    List<String> told = new ArrayList<>();
+
+    retrying(delegate, POLICY)
+        .export(BATCHES, () -> told.add("retrying after " + delegate.calls + " call(s)"));
+
+    assertThat(told).containsExactly("retrying after 1 call(s)");
   }
 
   @Test
