@@ -9,8 +9,9 @@ import java.util.Map;
  * Finds targets that stopped reporting — no batch for two of their intervals — and gives each a
  * batch of stale markers for all its series, at the time its next scrape would have been (as
  * Prometheus does when a scrape loop ends), then forgets them. A target is never judged before two
- * intervals passed since {@code graceStartMs} (the task's start), so a restart that first has to
- * catch up makes no false markers. Targets without an interval are never judged.
+ * intervals passed since {@code graceStartMs} (the task's start, or the last punctuation at which
+ * it was still catching up), so a restart that first has to catch up makes no false markers.
+ * Targets without an interval are never judged.
  */
 public final class GoneTargets {
   private final TargetStates states;

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The staleness stage: tracks each batch against its target's previous scrape ({@link
  * StalenessTracker}) and, on a wall-clock punctuator, writes stale markers for targets that stopped
- * reporting ({@link GoneTargets}), keyed by their target key so downstream order holds.
+ * reporting ({@link GoneTargets}), keyed by their target key so downstream order holds. While the
+ * task is catching up — it processed a batch already two of its intervals old since the last
+ * punctuation, as after a restart with a backlog — no target is judged gone: the grace period
+ * starts again, so targets whose newer batches are still in the backlog get no false marker.
  */
 final class StalenessProcessor implements Processor<String, IndexedBatch, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(StalenessProcessor.class);
@@ -31,6 +34,8 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
   private StalenessTracker tracker;
   private GoneTargets goneTargets;
   private long startMs;
+  private long graceStartMs;
+  private boolean catchingUp;
 
   /** What the stage needs: its store, the next node, how often to punctuate, where to report. */
   record StalenessStage(
@@ -52,6 +57,7 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
     tracker = new StalenessTracker(states);
     goneTargets = new GoneTargets(states);
     startMs = context.currentSystemTimeMs();
+    graceStartMs = startMs;
     context.schedule(stage.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -62,6 +68,7 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
     if (!key.isEmpty()) {
       try {
         int markers = track(key, batch);
+        catchingUp |= isLate(batch);
         if (markers > 0) {
           stage.listener().staleMarkers(markers);
         }
@@ -88,7 +95,11 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
   private void punctuate(long nowMs) {
     long intervalMs = stage.punctuateInterval().toMillis();
     Duration lag = Duration.ofMillis((nowMs - startMs) % intervalMs);
-    var gone = goneTargets.sweep(nowMs, startMs);
+    if (catchingUp) {
+      catchingUp = false;
+      graceStartMs = nowMs;
+    }
+    var gone = goneTargets.sweep(nowMs, graceStartMs);
     for (GoneTargets.Gone target : gone) {
       IndexedBatch markers = target.markers();
       RecordHeaders headers = new RecordHeaders();
@@ -99,5 +110,11 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
       stage.listener().staleMarkers(markers.seriesCount());
     }
     stage.listener().punctuated(lag, gone.size());
+  }
+
+  /** Whether the batch is two of its target's intervals old: the task is behind its input. */
+  private boolean isLate(IndexedBatch batch) {
+    long intervalMs = batch.target().getIntervalMs();
+    return intervalMs > 0 && batch.timestampMs() + 2 * intervalMs < context.currentSystemTimeMs();
   }
 }

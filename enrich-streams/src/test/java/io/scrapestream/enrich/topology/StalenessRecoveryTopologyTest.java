@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,24 @@ class StalenessRecoveryTopologyTest {
     assertThat(lines(out.get(0).value())).noneMatch(line -> line.endsWith("stale"));
     assertThat(seriesAdded(out.get(0).value())).isEqualTo("0");
     assertThat(lines(out.get(1).value())).last().isEqualTo("b" + LABELS + " stale");
+  }
+
+  @Test
+  void shouldWriteNoMarkerWhenTaskCatchesUpOnBatchesOlderThanTwoIntervals() {
+    enrich.advance(Duration.ofSeconds(60));
+    for (int i = 0; i <= 4; i++) {
+      enrich.pipe(scrape(KEY, T + i * S15).sample("a", i).report(true, "s1").build());
+      enrich.advance(EnrichDriver.PUNCTUATE);
+    }
+
+    List<TestRecord<String, ScrapeBatch>> out = enrich.readEnriched();
+    assertThat(out).hasSize(5);
+    assertThat(out).flatExtracting(r -> lines(r.value())).noneMatch(l -> l.endsWith("stale"));
+    enrich.advance(Duration.ofSeconds(30));
+    List<TestRecord<String, ScrapeBatch>> gone = enrich.readEnriched();
+    assertThat(gone).hasSize(1);
+    assertThat(gone.get(0).value().getTimestampMs()).isEqualTo(T + 5 * S15);
+    assertThat(lines(gone.get(0).value())).contains("a" + LABELS + " stale");
   }
 
   @Test
