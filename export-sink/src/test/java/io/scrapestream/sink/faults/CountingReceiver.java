@@ -2,10 +2,9 @@ package io.scrapestream.sink.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.scrapestream.schemas.prompb.Label;
-import io.scrapestream.schemas.prompb.Sample;
-import io.scrapestream.schemas.prompb.TimeSeries;
-import io.scrapestream.schemas.prompb.WriteRequest;
+import io.scrapestream.testsupport.faults.RemoteWriteExchange;
+import io.scrapestream.testsupport.faults.SampleKeyer;
+import io.scrapestream.testsupport.faults.WriteRequestLedger;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,14 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.xerial.snappy.Snappy;
 
 /**
  * A remote-write 1.0 receiver on a fixed loopback port that decodes every request (snappy + prompb
@@ -44,22 +41,21 @@ final class CountingReceiver implements AutoCloseable {
     static final Reply ACCEPT = new Reply(204, Optional.empty());
   }
 
-  /** One request as the receiver answered it. */
-  /**
-   * One answered request; {@code bodyHash} tells a retry (the same body again) from another
-   * partition's request, since partitions export in parallel.
-   */
-  record Exchange(
-      int status,
-      Optional<String> retryAfter,
-      long arrivedNanos,
-      Instant arrived,
-      long answeringNanos,
-      int bodyHash) {}
+  /** Every sample, keyed by {@link SequenceWorkload#sampleKey}: labels without the name. */
+  private static final SampleKeyer SEQUENCE_WORKLOAD =
+      (labels, timestampMs, value) ->
+          Optional.of(
+              SequenceWorkload.sampleKey(
+                  labels.entrySet().stream()
+                      .filter(label -> !label.getKey().equals("__name__"))
+                      .map(label -> label.getKey() + "=" + label.getValue())
+                      .collect(Collectors.joining(",")),
+                  timestampMs,
+                  value));
 
   private final int port;
-  private final Map<String, Integer> counts = new ConcurrentHashMap<>();
-  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private final WriteRequestLedger ledger = new WriteRequestLedger(SEQUENCE_WORKLOAD);
+  private final List<RemoteWriteExchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger accepted = new AtomicInteger();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -111,12 +107,12 @@ final class CountingReceiver implements AutoCloseable {
 
   /** How often each sample was stored. */
   Map<String, Integer> counts() {
-    return Map.copyOf(counts);
+    return ledger.counts();
   }
 
   /** Different samples stored, each counted once. */
   int distinctSamples() {
-    return counts.size();
+    return ledger.distinct();
   }
 
   int acceptedRequests() {
@@ -124,9 +120,9 @@ final class CountingReceiver implements AutoCloseable {
   }
 
   /** Answered requests in the order they arrived. */
-  List<Exchange> exchanges() {
-    List<Exchange> sorted = new ArrayList<>(exchanges);
-    sorted.sort(Comparator.comparingLong(Exchange::arrivedNanos));
+  List<RemoteWriteExchange> exchanges() {
+    List<RemoteWriteExchange> sorted = new ArrayList<>(exchanges);
+    sorted.sort(Comparator.comparingLong(RemoteWriteExchange::arrivedNanos));
     return sorted;
   }
 
@@ -152,7 +148,7 @@ final class CountingReceiver implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Reply reply = responder.answer(requests.getAndIncrement());
       if (reply.status() / 100 == 2) {
-        int samples = store(WriteRequest.parseFrom(Snappy.uncompress(body)));
+        int samples = ledger.record(body);
         if (accepted.getAndIncrement() == holdAt) {
           heldSamples = samples;
           awaitRelease();
@@ -163,7 +159,7 @@ final class CountingReceiver implements AutoCloseable {
           .retryAfter()
           .ifPresent(value -> exchange.getResponseHeaders().add("Retry-After", value));
       exchanges.add(
-          new Exchange(
+          new RemoteWriteExchange(
               reply.status(),
               reply.retryAfter(),
               arrivedNanos,
@@ -172,26 +168,6 @@ final class CountingReceiver implements AutoCloseable {
               Arrays.hashCode(body)));
       exchange.sendResponseHeaders(reply.status(), -1);
     }
-  }
-
-  private int store(WriteRequest request) {
-    int samples = 0;
-    for (TimeSeries series : request.getTimeseriesList()) {
-      String labels =
-          series.getLabelsList().stream()
-              .filter(label -> !label.getName().equals("__name__"))
-              .sorted(Comparator.comparing(Label::getName))
-              .map(label -> label.getName() + "=" + label.getValue())
-              .collect(Collectors.joining(","));
-      for (Sample sample : series.getSamplesList()) {
-        counts.merge(
-            SequenceWorkload.sampleKey(labels, sample.getTimestamp(), sample.getValue()),
-            1,
-            Integer::sum);
-        samples++;
-      }
-    }
-    return samples;
   }
 
   private void awaitRelease() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import io.scrapestream.testsupport.process.ChildJvm;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.faults.CountingReceiver.Reply;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
 import java.util.Optional;

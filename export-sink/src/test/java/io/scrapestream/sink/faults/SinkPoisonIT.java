@@ -8,6 +8,7 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,15 +7,15 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
-import io.scrapestream.sink.faults.CountingReceiver.Exchange;
 import io.scrapestream.sink.faults.CountingReceiver.Reply;
+import io.scrapestream.testsupport.faults.RemoteWriteExchange;
+import io.scrapestream.testsupport.faults.RetryWaits;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -55,8 +55,10 @@ class SinkThrottlingIT {
       }
       Tally tally =
           Tally.of("storm_429_30pct", workload.expected(), receiver.counts(), seconds).print();
-      List<Exchange> exchanges = receiver.exchanges();
-      List<String> violations = checkWaits(exchanges);
+      List<RemoteWriteExchange> exchanges = receiver.exchanges();
+      List<String> violations = new RetryWaits(SHORTEST_BACKOFF, Duration.ZERO).early(exchanges);
+      System.out.printf(
+          "scenario=storm_429_30pct shortest_wait_ms=%s%n", RetryWaits.shortest(exchanges));
       assertThat(tally.lost()).isZero();
       assertThat(tally.duplicated()).isZero();
       assertThat(tally.unexpected()).isZero();
@@ -65,51 +67,6 @@ class SinkThrottlingIT {
           .isGreaterThanOrEqualTo(4);
       assertThat(violations).isEmpty();
     }
-  }
-
-  /**
-   * Every 429 followed by a request that came too early: before the header's seconds, before its
-   * date, or (no usable header) before the shortest backoff. Prints the shortest wait of each kind.
-   */
-  private static List<String> checkWaits(List<Exchange> exchanges) {
-    List<String> violations = new ArrayList<>();
-    long[] shortest = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
-    for (int i = 0; i < exchanges.size(); i++) {
-      Exchange refused = exchanges.get(i);
-      Optional<Exchange> next = retryOf(exchanges, i);
-      if (refused.status() != 429 || next.isEmpty()) {
-        continue;
-      }
-      Exchange retry = next.get();
-      long waitedMs = (retry.arrivedNanos() - refused.answeringNanos()) / 1_000_000;
-      String header = refused.retryAfter().orElse("");
-      int kind = header.equals("1") ? 0 : header.endsWith("GMT") ? 1 : 2;
-      shortest[kind] = Math.min(shortest[kind], waitedMs);
-      boolean early =
-          switch (kind) {
-            case 0 -> waitedMs < 1000;
-            case 1 -> retry.arrived().isBefore(httpDate(header));
-            default -> waitedMs < SHORTEST_BACKOFF.toMillis();
-          };
-      if (early) {
-        violations.add("Retry-After '" + header + "': retried after " + waitedMs + " ms");
-      }
-    }
-    System.out.printf(
-        "scenario=storm_429_30pct shortest_wait_ms seconds_1=%d http_date=%d none_or_garbage=%d%n",
-        shortest[0], shortest[1], shortest[2]);
-    return violations;
-  }
-
-  /** The next request with the same body as request {@code i}: its retry. */
-  private static Optional<Exchange> retryOf(List<Exchange> exchanges, int i) {
-    return exchanges.subList(i + 1, exchanges.size()).stream()
-        .filter(e -> e.bodyHash() == exchanges.get(i).bodyHash())
-        .findFirst();
-  }
-
-  private static Instant httpDate(String value) {
-    return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
   }
 
   /** 429 for 30% of requests; the Retry-After kinds in turn. */
