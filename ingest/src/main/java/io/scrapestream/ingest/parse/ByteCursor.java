@@ -6,7 +6,9 @@ import java.util.Objects;
 /** The read position in the body being parsed, with the line bookkeeping that errors report. */
 final class ByteCursor {
 
-  byte[] buf = new byte[0];
+  private static final byte[] EMPTY = new byte[0];
+
+  byte[] buf = EMPTY;
   int pos;
   int end;
   private int line;
@@ -19,6 +21,13 @@ final class ByteCursor {
     end = offset + length;
     line = 1;
     lineStart = offset;
+  }
+
+  /** Lets go of the body, so that a parser kept between scrapes does not keep it alive. */
+  void release() {
+    buf = EMPTY;
+    pos = 0;
+    end = 0;
   }
 
   boolean atEnd() {

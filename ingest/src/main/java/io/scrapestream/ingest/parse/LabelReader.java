@@ -1,11 +1,9 @@
 package io.scrapestream.ingest.parse;
 
-import java.util.Arrays;
-
 /**
- * Reads a brace-enclosed label list into a {@link LabelBuffer}, and the escaped strings both
- * formats share. {@code lenient} is the text 0.0.4 dialect: blanks around every token and a
- * trailing comma; otherwise the OpenMetrics ABNF: none of either.
+ * Reads a brace-enclosed label list into a {@link LabelBuffer}, and names; the escaped strings both
+ * formats share go through {@link QuotedText}. {@code lenient} is the text 0.0.4 dialect: blanks
+ * around every token and a trailing comma; otherwise the OpenMetrics ABNF: none of either.
  */
 final class LabelReader {
 
@@ -27,19 +25,13 @@ final class LabelReader {
 
   private final ByteCursor c;
   private final SymbolTable symbols;
-  private byte[] scratch = new byte[256];
-
-  /**
-   * The label names and values of the last list read, by position: lines of one family mostly
-   * repeat them, and comparing bytes with the symbol is cheaper than hashing them to find it.
-   */
-  private Symbol[] lastNames = new Symbol[16];
-
-  private Symbol[] lastValues = new Symbol[16];
+  private final QuotedText quoted;
+  private final LabelGuesses guesses = new LabelGuesses();
 
   LabelReader(ByteCursor cursor, SymbolTable symbols) {
     this.c = cursor;
     this.symbols = symbols;
+    this.quoted = new QuotedText(cursor, symbols);
   }
 
   /**
@@ -47,8 +39,7 @@ final class LabelReader {
    * have started over and a symbol must be the table's own for identity checks to hold.
    */
   void beginParse() {
-    Arrays.fill(lastNames, null);
-    Arrays.fill(lastValues, null);
+    guesses.clear();
   }
 
   /** Reads from just after '{' to just after the matching '}'. */
@@ -59,11 +50,13 @@ final class LabelReader {
     }
     for (int index = 0; ; index++) {
       readLabel(out, lenient, index);
-      skipBlanks(lenient);
-      if (c.accept('}')) {
-        return;
+      if (!c.accept(',')) {
+        skipBlanks(lenient);
+        if (c.accept('}')) {
+          return;
+        }
+        c.expect(',', "expected ',' or '}' after a label value");
       }
-      c.expect(',', "expected ',' or '}' after a label value");
       skipBlanks(lenient);
       if (lenient && c.accept('}')) {
         return;
@@ -73,12 +66,35 @@ final class LabelReader {
 
   private void readLabel(LabelBuffer out, boolean lenient, int index)
       throws ExpositionParseException {
-    if (index == lastNames.length) {
-      lastNames = Arrays.copyOf(lastNames, index * 2);
-      lastValues = Arrays.copyOf(lastValues, index * 2);
-    }
+    guesses.ensure(index);
     int nameStart = c.pos;
-    Symbol name = readName(false, "expected a label name", lastNames[index]);
+    byte[] b = c.buf;
+    Symbol name = guesses.shortName(b, nameStart, c.end, index);
+    if (name != null) {
+      c.pos = nameStart + guesses.nameLength(index);
+    } else {
+      name = readName(false, "expected a label name", guesses.name(index));
+    }
+    int p = c.pos;
+    if (p + 1 < c.end && b[p] == '=' && b[p + 1] == '"') {
+      c.pos = p + 2;
+    } else {
+      openValue(name, lenient);
+    }
+    Symbol value = guesses.shortValue(b, c.pos, c.end, index);
+    if (value != null) {
+      c.pos += guesses.valueLength(index) + 1;
+    } else {
+      value = readQuoted(true, "label value", guesses.value(index));
+    }
+    if (!out.add(name, value)) {
+      throw c.error(nameStart, "duplicate label name '" + name.text + "'");
+    }
+    guesses.remember(index, name, value);
+  }
+
+  /** Reads {@code =} and the opening quote of the value of {@code name}, blanks allowed. */
+  private void openValue(Symbol name, boolean lenient) throws ExpositionParseException {
     skipBlanks(lenient);
     if (!c.accept('=')) {
       throw c.unexpected(c.pos, "expected '=' after label name '" + name.text + "'");
@@ -87,12 +103,6 @@ final class LabelReader {
     if (!c.accept('"')) {
       throw c.unexpected(c.pos, "expected '\"' to open the value of label '" + name.text + "'");
     }
-    Symbol value = readQuoted(true, "label value", lastValues[index]);
-    if (!out.add(name, value)) {
-      throw c.error(nameStart, "duplicate label name '" + name.text + "'");
-    }
-    lastNames[index] = name;
-    lastValues[index] = value;
   }
 
   /**
@@ -103,18 +113,37 @@ final class LabelReader {
     return readName(metric, expectation, null);
   }
 
-  /** {@link #readName(boolean, String)}, returning {@code guess} without a lookup if it is it. */
+  /**
+   * {@link #readName(boolean, String)}, returning {@code guess} or the name that followed it last
+   * time ({@link Symbol#next}) without a lookup if the body spells it; remembers what followed.
+   */
   Symbol readName(boolean metric, String expectation, Symbol guess)
       throws ExpositionParseException {
+    int rest = (metric ? METRIC_START : LABEL_START) | DIGIT;
+    if (guess != null) {
+      if (spells(guess, rest)) {
+        c.pos += guess.length;
+        return guess;
+      }
+      Symbol second = guess.next;
+      if (second != null && spells(second, rest)) {
+        c.pos += second.length;
+        return second;
+      }
+    }
+    Symbol s = scanName(metric, expectation);
+    if (guess != null) {
+      guess.next = s;
+    }
+    return s;
+  }
+
+  private Symbol scanName(boolean metric, String expectation) throws ExpositionParseException {
     int start = c.pos;
     byte[] b = c.buf;
     int end = c.end;
     int first = metric ? METRIC_START : LABEL_START;
     int rest = first | DIGIT;
-    if (guess != null && spells(guess, rest)) {
-      c.pos = start + guess.bytes.length;
-      return guess;
-    }
     int i = start;
     if (i >= end || (CHARS[b[i] & 0xff] & first) == 0) {
       throw c.unexpected(i, expectation);
@@ -129,7 +158,7 @@ final class LabelReader {
 
   /** Whether the name at {@code pos} is {@code guess}: its bytes, then no name character. */
   private boolean spells(Symbol guess, int nameChars) {
-    int after = c.pos + guess.bytes.length;
+    int after = c.pos + guess.length;
     return after <= c.end
         && (after == c.end || (CHARS[c.buf[after] & 0xff] & nameChars) == 0)
         && guess.matches(c.buf, c.pos, after);
@@ -144,83 +173,47 @@ final class LabelReader {
   }
 
   /**
-   * {@link #readQuoted(boolean, String)}, returning {@code guess} without scanning for escapes or a
-   * lookup if the body spells it, unescaped, before the closing quote.
+   * {@link #readQuoted(boolean, String)}, returning {@code guess} or the value that followed it
+   * last time ({@link Symbol#next}) without scanning for escapes or a lookup if the body spells it,
+   * unescaped, before the closing quote; remembers what followed.
    */
   Symbol readQuoted(boolean unescapeQuote, String what, Symbol guess)
       throws ExpositionParseException {
-    int start = c.pos;
-    int close = guess != null && guess.plain ? start + guess.bytes.length : -1;
-    if (close >= 0 && close < c.end && c.buf[close] == '"' && guess.matches(c.buf, start, close)) {
+    if (guess != null) {
+      if (quotes(guess)) {
+        return guess;
+      }
+      Symbol second = guess.next;
+      if (second != null && quotes(second)) {
+        return second;
+      }
+    }
+    Symbol s = quoted.scan(unescapeQuote, what);
+    if (guess != null) {
+      guess.next = s;
+    }
+    return s;
+  }
+
+  /** Consumes {@code guess} and its closing quote if the body spells them at {@code pos}. */
+  private boolean quotes(Symbol guess) {
+    int close = c.pos + guess.length;
+    if (guess.plain && close < c.end && c.buf[close] == '"' && guess.matches(c.buf, c.pos, close)) {
       c.pos = close + 1;
-      return guess;
+      return true;
     }
-    boolean escaped = false;
-    int i = start;
-    byte[] b = c.buf;
-    int end = c.end;
-    while (i < end && b[i] != '"') {
-      if (b[i] == '\n') {
-        throw c.error(i, "unterminated " + what + ": line feed before the closing '\"'");
-      }
-      if (b[i] == '\\') {
-        escaped = true;
-        i++;
-        if (i < end && b[i] == '\n') {
-          throw c.error(i - 1, "escaped line feed in " + what + "; write it as \\n");
-        }
-      }
-      i++;
-    }
-    if (i >= end) {
-      throw c.error(start - 1, "unterminated " + what + ": no closing '\"' before end of input");
-    }
-    c.pos = i + 1;
-    return intern(start, i, escaped, unescapeQuote, what);
+    return false;
   }
 
   /** Interns {@code [from, to)} of the body, decoding escapes when {@code escaped}. */
   Symbol intern(int from, int to, boolean escaped, boolean unescapeQuote, String what)
       throws ExpositionParseException {
-    Symbol s =
-        escaped
-            ? symbols.intern(scratch, 0, unescape(from, to, unescapeQuote))
-            : symbols.intern(c.buf, from, to);
-    if (s == null) {
-      throw c.error(Utf8.firstInvalid(c.buf, from, to), "invalid UTF-8 in " + what);
-    }
-    return s;
+    return quoted.intern(from, to, escaped, unescapeQuote, what);
   }
 
-  private int unescape(int from, int to, boolean unescapeQuote) {
-    if (scratch.length < to - from) {
-      scratch = Arrays.copyOf(scratch, Math.max(to - from, scratch.length * 2));
-    }
-    byte[] b = c.buf;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      byte x = b[i];
-      if (x == '\\' && i + 1 < to) {
-        byte next = b[i + 1];
-        if (next == 'n' || next == '\\' || (next == '"' && unescapeQuote)) {
-          x = next == 'n' ? (byte) '\n' : next;
-          i++;
-        }
-      }
-      scratch[n++] = x;
-    }
-    return n;
-  }
-
-  /** Builds {@code prefix + suffix} in the scratch buffer and interns it (ASCII names only). */
+  /** Builds {@code prefix + suffix} and interns it (ASCII names only). */
   Symbol internConcat(Symbol prefix, byte[] suffix) {
-    int n = prefix.bytes.length + suffix.length;
-    if (scratch.length < n) {
-      scratch = Arrays.copyOf(scratch, Math.max(n, scratch.length * 2));
-    }
-    System.arraycopy(prefix.bytes, 0, scratch, 0, prefix.bytes.length);
-    System.arraycopy(suffix, 0, scratch, prefix.bytes.length, suffix.length);
-    return symbols.intern(scratch, 0, n);
+    return quoted.internConcat(prefix, suffix);
   }
 
   void skipBlanks(boolean lenient) {

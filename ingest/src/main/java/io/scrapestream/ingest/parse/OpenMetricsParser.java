@@ -24,17 +24,28 @@ public final class OpenMetricsParser implements ExpositionParser {
   private final OpenMetricsFamilies families = new OpenMetricsFamilies(c, values.numbers, reader);
   private Symbol nameLabel;
 
+  /** The name of the last HELP, TYPE or UNIT line, the guess for the next one. */
+  private Symbol lastFamilyName;
+
   @Override
   public void parse(byte[] body, int offset, int length, SampleVisitor visitor)
       throws ExpositionParseException {
     c.reset(body, offset, length);
     reader.beginParse();
+    line.name = null;
+    lastFamilyName = null;
     sink.begin(visitor);
     int generation = symbols.beginParse();
-    nameLabel = symbols.intern(PrometheusTextParser.NAME_LABEL, 0, 8);
-    families.begin(generation, symbols.intern(LE, 0, LE.length), symbols.intern(QUANTILE, 0, 8));
-    while (!parseLine()) {
-      // one line per call, until # EOF
+    try {
+      nameLabel = symbols.intern(PrometheusTextParser.NAME_LABEL, 0, 8);
+      families.begin(generation, symbols.intern(LE, 0, LE.length), symbols.intern(QUANTILE, 0, 8));
+      while (!parseLine()) {
+        // one line per call, until # EOF
+      }
+    } finally {
+      c.release();
+      sink.end();
+      symbols.endParse();
     }
   }
 
@@ -90,7 +101,8 @@ public final class OpenMetricsParser implements ExpositionParser {
 
   private void parseMetadata(char kind) throws ExpositionParseException {
     int nameAt = c.pos;
-    Symbol name = reader.readName(true, "expected a metric name");
+    Symbol name = reader.readName(true, "expected a metric name", lastFamilyName);
+    lastFamilyName = name;
     c.expect(' ', "expected ' ' after the metric name");
     if (kind == 'T') {
       parseType(name, nameAt);
@@ -180,18 +192,14 @@ public final class OpenMetricsParser implements ExpositionParser {
   private void parseSample() throws ExpositionParseException {
     SampleLine l = line;
     l.nameAt = c.pos;
-    l.name = reader.readName(true, "expected a metric name or '#'");
+    l.name = reader.readName(true, "expected a metric name or '#'", l.name);
     l.labels.clear();
     l.labels.add(nameLabel, l.name);
     if (c.accept('{')) {
       reader.read(l.labels, false);
     }
     c.expect(' ', "expected ' ' before the sample value");
-    l.valueFrom = c.pos;
-    l.valueTo = values.tokenEnd(false);
-    l.bits = values.readFloat(l.valueFrom, l.valueTo, "sample value", true);
-    l.value = values.numbers.value;
-    c.pos = l.valueTo;
+    readValue(l);
     readSampleTail();
     families.sample(l);
     c.consumeLineFeed();
@@ -200,6 +208,20 @@ public final class OpenMetricsParser implements ExpositionParser {
       sink.visitor()
           .exemplar(l.exemplarLabels, l.exemplarBits, l.exemplarHasTs, l.exemplarTimestamp);
     }
+  }
+
+  private void readValue(SampleLine l) throws ExpositionParseException {
+    l.valueFrom = c.pos;
+    l.valueTo = values.simple.parseFloat(c.buf, l.valueFrom, c.end, false);
+    if (l.valueTo >= 0) {
+      l.bits = values.simple.bits;
+      l.value = Double.longBitsToDouble(l.bits);
+    } else {
+      l.valueTo = values.tokenEnd(false);
+      l.bits = values.readFloat(l.valueFrom, l.valueTo, "sample value", true);
+      l.value = values.numbers.value;
+    }
+    c.pos = l.valueTo;
   }
 
   /** Reads the optional timestamp and exemplar, and the line feed. */

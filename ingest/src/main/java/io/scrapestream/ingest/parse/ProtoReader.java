@@ -12,8 +12,14 @@ import java.io.IOException;
  */
 final class ProtoReader {
 
+  private static final byte[] EMPTY = new byte[0];
+
   private final SymbolTable symbols;
-  private byte[] body = new byte[0];
+
+  /** What a closed reader decodes: nothing (one instance per reader, made once). */
+  private final CodedInputStream closed = CodedInputStream.newInstance(EMPTY);
+
+  private byte[] body = EMPTY;
   private int base;
   private CodedInputStream in = CodedInputStream.newInstance(body);
   private CodedInputStream whole = in;
@@ -28,6 +34,12 @@ final class ProtoReader {
     body = b;
     base = wholeBase = from;
     in = whole = CodedInputStream.newInstance(b, from, length);
+  }
+
+  /** Lets go of the body, so that a parser kept between scrapes does not keep it alive. */
+  void close() {
+    body = EMPTY;
+    in = whole = closed;
   }
 
   /** Decodes {@code body[from, from + length)} again, until {@link #resume}. */

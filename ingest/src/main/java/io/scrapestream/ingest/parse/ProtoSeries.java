@@ -42,6 +42,11 @@ final class ProtoSeries {
     quantile = quantileLabel;
   }
 
+  /** Ends the parse: lets go of the visitor (and what it holds). */
+  void end() {
+    visitor = null;
+  }
+
   /** Starts the series of a family (checked by {@link ProtoFamily#check}). */
   void family(ProtoFamily f) {
     family = f.name;

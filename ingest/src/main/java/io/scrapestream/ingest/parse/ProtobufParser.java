@@ -47,17 +47,25 @@ public final class ProtobufParser implements ExpositionParser {
       throws ExpositionParseException {
     Objects.checkFromIndexSize(offset, length, body.length);
     visitor = Objects.requireNonNull(v, "visitor");
-    if (symbols.beginParse() == 1) {
+    symbols.beginParse();
+    if (symbols.startedOver()) {
       floats.clear();
     }
-    nameLabel = symbols.intern(PrometheusTextParser.NAME_LABEL, 0, 8);
-    series.begin(v, symbols.intern(LE, 0, 2), symbols.intern(QUANTILE, 0, 8));
-    reader.open(body, offset, length);
-    familyIndex = 0;
-    int end = offset + length;
-    for (int at = offset; at < end; ) {
-      familyIndex++;
-      at = parseFamily(body, at, end);
+    try {
+      nameLabel = symbols.intern(PrometheusTextParser.NAME_LABEL, 0, 8);
+      series.begin(v, symbols.intern(LE, 0, 2), symbols.intern(QUANTILE, 0, 8));
+      reader.open(body, offset, length);
+      familyIndex = 0;
+      int end = offset + length;
+      for (int at = offset; at < end; ) {
+        familyIndex++;
+        at = parseFamily(body, at, end);
+      }
+    } finally {
+      visitor = null;
+      series.end();
+      reader.close();
+      symbols.endParse();
     }
   }
 

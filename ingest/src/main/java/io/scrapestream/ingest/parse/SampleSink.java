@@ -16,6 +16,12 @@ final class SampleSink {
     this.raw = v instanceof RawSampleVisitor r ? r : null;
   }
 
+  /** Ends the parse: lets go of the visitor (and what it holds, the scrape's batch). */
+  void end() {
+    visitor = null;
+    raw = null;
+  }
+
   SampleVisitor visitor() {
     return visitor;
   }

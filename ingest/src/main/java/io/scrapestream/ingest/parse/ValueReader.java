@@ -8,6 +8,7 @@ final class ValueReader {
 
   private final ByteCursor c;
   final NumberParser numbers = new NumberParser();
+  final SimpleNumbers simple = new SimpleNumbers();
 
   ValueReader(ByteCursor cursor) {
     this.c = cursor;
