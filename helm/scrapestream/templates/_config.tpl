@@ -26,6 +26,7 @@
 {{- range $i, $_ := until (int $v.scraper.replicas) }}
 {{- $scrapers = append $scrapers (printf "%s-%d" (include "scrapestream.componentName" (list $ "scraper")) $i) -}}
 {{- end }}
+{{- $allocatorUrl := printf "http://%s.%s.svc:%d" (include "scrapestream.componentName" (list $ "allocator")) .Release.Namespace (int $v.allocator.port) -}}
 {{- $allocator := dict "listen_address" (printf "0.0.0.0:%d" (int $v.allocator.port)) "strategy" $v.allocator.strategy "refresh_interval" $v.allocator.refreshInterval "scrapers" $scrapers -}}
 {{- $backends := list -}}
 {{- range $v.backends }}
@@ -39,7 +40,7 @@
   "global" $v.scrape.global
   "scrape_configs" $v.scrape.scrapeConfigs
   "kafka" $kafka
-  "scraper" (dict "id" "${env:SCRAPESTREAM_SCRAPER_ID}")
+  "scraper" (dict "id" "${env:SCRAPESTREAM_SCRAPER_ID}" "allocator" (dict "url" $allocatorUrl))
   "enrich" (dict "application_id" $v.enrich.applicationId "processing_guarantee" $v.enrich.processingGuarantee)
   "telemetry" (dict "listen_address" (printf "0.0.0.0:%d" (int $v.telemetry.port)))
   "allocator" $allocator

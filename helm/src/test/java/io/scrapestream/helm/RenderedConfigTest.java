@@ -10,6 +10,7 @@ import io.scrapestream.core.config.KafkaSecurityProtocol;
 import io.scrapestream.core.config.RemoteWriteConfig;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.config.Secret;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,9 @@ class RenderedConfigTest {
     assertThat(config.allocator().scrapers())
         .containsExactly("ss-scrapestream-scraper-0", "ss-scrapestream-scraper-1");
     assertThat(config.allocator().listenAddress()).isEqualTo("0.0.0.0:8080");
+    assertThat(config.scraper().allocator().orElseThrow().url())
+        .isEqualTo(URI.create("http://ss-scrapestream-allocator.metrics.svc:8080"));
+    assertThat(config.scraper().allocator().orElseThrow().collectorId()).isEqualTo(POD);
     assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-kafka-bootstrap.kafka.svc:9092");
     assertThat(config.kafka().security().protocol()).isEqualTo(KafkaSecurityProtocol.PLAINTEXT);
   }

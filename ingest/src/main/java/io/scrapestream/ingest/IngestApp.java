@@ -1,10 +1,16 @@
 package io.scrapestream.ingest;
 
 import io.scrapestream.core.config.ScrapeConfig;
+import io.scrapestream.core.config.ScraperAllocatorSettings;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.KafkaClientProperties;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.core.target.StaticTargets;
+import io.scrapestream.ingest.assign.AllocatorApi;
+import io.scrapestream.ingest.assign.AllocatorPoller;
+import io.scrapestream.ingest.assign.AssignmentListener;
+import io.scrapestream.ingest.assign.AssignmentLoop;
+import io.scrapestream.ingest.assign.ScrapeAssignment;
 import io.scrapestream.ingest.publish.BatchChunker;
 import io.scrapestream.ingest.publish.BatchPublisher;
 import io.scrapestream.ingest.publish.KafkaBatchPublisher;
@@ -13,50 +19,92 @@ import io.scrapestream.ingest.scrape.ScrapeClient;
 import io.scrapestream.ingest.scrape.ScrapeJob;
 import io.scrapestream.ingest.scrape.ScrapeListener;
 import io.scrapestream.ingest.scrape.ScrapeScheduler;
-import io.scrapestream.ingest.scrape.TargetScraper;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** The scraper role: scrapes the configured targets and publishes to {@code samples.raw}. */
+/**
+ * The scraper role: scrapes its targets and publishes to {@code samples.raw}. The targets are those
+ * of the static {@code scrape_configs}, and, with {@code scraper.allocator}, those the allocator
+ * assigns to this scraper, polled at run time.
+ */
 public final class IngestApp implements AutoCloseable {
+  /** Scrape threads when the allocator decides how many targets there are. */
+  private static final int ALLOCATED_THREADS = 16;
+
   private final BatchPublisher publisher;
   private final ScrapeScheduler scheduler;
-  private final int targets;
+  private final Optional<AssignmentLoop> loop;
 
-  private IngestApp(BatchPublisher publisher, ScrapeScheduler scheduler, int targets) {
+  private IngestApp(
+      BatchPublisher publisher, ScrapeScheduler scheduler, Optional<AssignmentLoop> loop) {
     this.publisher = publisher;
     this.scheduler = scheduler;
-    this.targets = targets;
+    this.loop = loop;
   }
 
-  /** Starts scraping every target of the static configuration. */
+  /** Starts scraping, without self-metrics of the allocator polls. */
   public static IngestApp start(
       ScrapestreamConfig config, ScrapeListener listener, String version) {
-    String scraperId = config.scraper().id();
+    return start(config, listener, AssignmentListener.NO_OP, version);
+  }
+
+  /**
+   * Starts scraping the static targets at once, or, with {@code scraper.allocator}, polls the
+   * allocator now and at every refresh interval (the static jobs it does not serve start with the
+   * first answer).
+   */
+  public static IngestApp start(
+      ScrapestreamConfig config,
+      ScrapeListener listener,
+      AssignmentListener assignmentListener,
+      String version) {
     BatchPublisher publisher = publisher(config, listener);
-    Clock clock = Clock.systemUTC();
-    Function<ScrapeConfig, ScrapeJob> jobs =
-        job ->
-            new ScrapeJob(
-                new ScrapeClient(job.http(), "Scrapestream/" + version),
-                job.limits(),
-                job.format(),
-                listener,
-                clock,
-                scraperId,
-                MetricRelabeling.of(job.metricRelabelConfigs()));
-    List<TargetScraper> scrapers = new ArrayList<>();
-    for (ScrapeConfig jobConfig : config.scrapeConfigs()) {
-      ScrapeJob job = jobs.apply(jobConfig);
-      StaticTargets.of(jobConfig).forEach(target -> scrapers.add(new TargetScraper(target, job)));
+    Optional<ScraperAllocatorSettings> allocator = config.scraper().allocator();
+    ScrapeScheduler scheduler = scheduler(config, publisher, listener);
+    ScrapeAssignment assignment =
+        new ScrapeAssignment(scheduler, config.scrapeConfigs(), jobs(config, listener, version));
+    if (allocator.isEmpty()) {
+      assignment.apply(List.of());
+      return new IngestApp(publisher, scheduler, Optional.empty());
     }
-    int threads = Math.max(2, Math.min(16, scrapers.size()));
+    String userAgent = "Scrapestream/" + version;
+    AssignmentLoop loop =
+        new AssignmentLoop(
+            allocator.get(),
+            new AllocatorPoller(new AllocatorApi(allocator.get(), userAgent)),
+            assignment,
+            assignmentListener);
+    return new IngestApp(publisher, scheduler, Optional.of(loop.start()));
+  }
+
+  /** 16 threads with an allocator, else one per static target between 2 and 16. */
+  private static ScrapeScheduler scheduler(
+      ScrapestreamConfig config, BatchPublisher publisher, ScrapeListener listener) {
+    int staticTargets =
+        config.scrapeConfigs().stream().mapToInt(job -> StaticTargets.of(job).size()).sum();
+    int threads =
+        config.scraper().allocator().isPresent()
+            ? ALLOCATED_THREADS
+            : Math.max(2, Math.min(16, staticTargets));
     BatchChunker chunker = new BatchChunker(Math.toIntExact(config.scraper().maxBatchBytes()));
-    ScrapeScheduler scheduler = new ScrapeScheduler(publisher, listener, clock, threads, chunker);
-    scheduler.schedule(scrapers);
-    return new IngestApp(publisher, scheduler, scrapers.size());
+    return new ScrapeScheduler(publisher, listener, Clock.systemUTC(), threads, chunker);
+  }
+
+  private static Function<ScrapeConfig, ScrapeJob> jobs(
+      ScrapestreamConfig config, ScrapeListener listener, String version) {
+    String scraperId = config.scraper().id();
+    Clock clock = Clock.systemUTC();
+    return job ->
+        new ScrapeJob(
+            new ScrapeClient(job.http(), "Scrapestream/" + version),
+            job.limits(),
+            job.format(),
+            listener,
+            clock,
+            scraperId,
+            MetricRelabeling.of(job.metricRelabelConfigs()));
   }
 
   private static BatchPublisher publisher(ScrapestreamConfig config, ScrapeListener listener) {
@@ -67,13 +115,16 @@ public final class IngestApp implements AutoCloseable {
         listener);
   }
 
-  /** How many targets this scraper scrapes. */
+  /** How many targets this scraper scrapes now. */
   public int targets() {
-    return targets;
+    return scheduler.scheduledKeys().size();
   }
 
   @Override
   public void close() throws InterruptedException {
+    if (loop.isPresent()) {
+      loop.get().close();
+    }
     scheduler.close();
     publisher.close();
   }

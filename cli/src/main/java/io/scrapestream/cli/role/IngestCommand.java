@@ -2,6 +2,7 @@ package io.scrapestream.cli.role;
 
 import io.scrapestream.cli.VersionProvider;
 import io.scrapestream.ingest.IngestApp;
+import io.scrapestream.ingest.telemetry.PrometheusAssignmentListener;
 import io.scrapestream.ingest.telemetry.PrometheusScrapeListener;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a scraper: scrapes its targets and publishes one record per scrape to samples.raw.",
+      "With scraper.allocator it polls its targets from the allocator (OTel TA protocol).",
       "Self-metrics on the telemetry address of the config. Exit code 2 on a bad config."
     })
 public final class IngestCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ public final class IngestCommand implements Callable<Integer> {
         config.file(),
         (loaded, registry) ->
             IngestApp.start(
-                loaded, new PrometheusScrapeListener(registry), VersionProvider.version()),
+                loaded,
+                new PrometheusScrapeListener(registry),
+                new PrometheusAssignmentListener(registry),
+                VersionProvider.version()),
         spec.commandLine().getErr());
   }
 }

@@ -53,7 +53,7 @@ public final class ConfigLoader {
     Optional<YamlNode> root = YamlTreeParser.parse(yaml, problems);
     ScrapestreamConfig config = null;
     if (root.isPresent()) {
-      config = read(MappingReader.root(root.get(), ctx), hostName);
+      config = read(MappingReader.root(root.get(), ctx), hostName, env);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(sourceName, problems.list());
@@ -97,12 +97,13 @@ public final class ConfigLoader {
     return yaml.startsWith(BYTE_ORDER_MARK) ? yaml.substring(1) : yaml;
   }
 
-  private static ScrapestreamConfig read(MappingReader root, Supplier<String> hostName) {
+  private static ScrapestreamConfig read(
+      MappingReader root, Supplier<String> hostName, Map<String, String> env) {
     GlobalConfig global = GlobalConfigReader.read(root.mapping("global"));
     List<ScrapeConfig> scrapeConfigs =
         ScrapeConfigReader.readAll(root.items("scrape_configs"), global);
     KafkaSettings kafka = ServiceSettingsReader.kafka(root.mapping("kafka"));
-    ScraperSettings scraper = ServiceSettingsReader.scraper(root.mapping("scraper"), hostName);
+    ScraperSettings scraper = ServiceSettingsReader.scraper(root.mapping("scraper"), hostName, env);
     EnrichSettings enrich = EnrichSettingsReader.read(root.mapping("enrich"));
     TelemetrySettings telemetry = ServiceSettingsReader.telemetry(root.mapping("telemetry"));
     List<BackendConfig> backends = BackendConfigReader.readAll(root.items("backends"));

@@ -2,12 +2,17 @@ package io.scrapestream.core.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The {@code scraper} section: this scraper's id, by default the host name, and {@code
- * max_batch_bytes}, the encoded size above which one scrape is split into several records.
+ * The {@code scraper} section: this scraper's id, by default the host name, {@code
+ * max_batch_bytes}, the encoded size above which one scrape is split into several records, and
+ * {@code allocator}, where the scraper polls its assignment (empty: static {@code scrape_configs}
+ * only).
  */
-public record ScraperSettings(String id, long maxBatchBytes) {
+public record ScraperSettings(
+    String id, long maxBatchBytes, Optional<ScraperAllocatorSettings> allocator) {
   /** The id used when the host name cannot be found. */
   public static final String FALLBACK_ID = "scraper";
 
@@ -26,6 +31,12 @@ public record ScraperSettings(String id, long maxBatchBytes) {
       throw new IllegalArgumentException(
           "maxBatchBytes must be between 1KiB and 1GiB. Found: " + maxBatchBytes);
     }
+    Objects.requireNonNull(allocator, "allocator must not be null");
+  }
+
+  /** Settings without an allocator: the scraper scrapes its static {@code scrape_configs}. */
+  public ScraperSettings(String id, long maxBatchBytes) {
+    this(id, maxBatchBytes, Optional.empty());
   }
 
   /** Settings with this id and the default {@code max_batch_bytes}. */

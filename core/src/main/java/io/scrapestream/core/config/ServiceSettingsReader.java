@@ -1,5 +1,7 @@
 package io.scrapestream.core.config;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +15,13 @@ final class ServiceSettingsReader {
     return KafkaSettingsReader.read(m);
   }
 
-  /** The host name is asked for only when no valid id is set. */
-  static ScraperSettings scraper(MappingReader m, Supplier<String> hostName) {
-    String id = m.string("id", null, ConfigRules.SCRAPER_ID);
+  /**
+   * The host name is asked for only when no valid id is set; {@code env} gives {@code POD_NAME},
+   * the default {@code allocator.collector_id}.
+   */
+  static ScraperSettings scraper(
+      MappingReader m, Supplier<String> hostName, Map<String, String> env) {
+    String configuredId = m.string("id", null, ConfigRules.SCRAPER_ID);
     long maxBatchBytes =
         m.value("max_batch_bytes")
             .flatMap(ScrapeLimitsReader::byteSize)
@@ -25,8 +31,13 @@ final class ServiceSettingsReader {
       m.problem("max_batch_bytes", "must be between 1KiB and 1GiB", ByteSize.format(maxBatchBytes));
       maxBatchBytes = ScraperSettings.DEFAULT_MAX_BATCH_BYTES;
     }
+    String id = configuredId != null ? configuredId : hostName.get();
+    Optional<ScraperAllocatorSettings> allocator =
+        m.value("allocator").isPresent()
+            ? ScraperAllocatorSettingsReader.read(m.mapping("allocator"), env, id)
+            : Optional.empty();
     m.finish();
-    return new ScraperSettings(id != null ? id : hostName.get(), maxBatchBytes);
+    return new ScraperSettings(id, maxBatchBytes, allocator);
   }
 
   static TelemetrySettings telemetry(MappingReader m) {

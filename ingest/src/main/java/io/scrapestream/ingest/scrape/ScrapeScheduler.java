@@ -74,9 +74,9 @@ public final class ScrapeScheduler implements AutoCloseable {
   }
 
   /**
-   * Makes {@code scrapers} the whole assignment: a target that stays (same key, same settings)
-   * keeps its schedule slot; a removed or changed one stops at once (a scrape under way finishes);
-   * a new one starts at its hash offset.
+   * Makes {@code scrapers} the whole assignment: a target that stays (same key, same settings, an
+   * equal {@link ScrapeJob}) keeps its schedule slot and scraper; a removed or changed one stops at
+   * once (a scrape under way finishes); a new one starts at its hash offset.
    */
   public synchronized void assign(List<TargetScraper> scrapers) {
     Map<String, TargetScraper> wanted = new LinkedHashMap<>();
@@ -86,10 +86,14 @@ public final class ScrapeScheduler implements AutoCloseable {
         .removeIf(
             entry -> {
               TargetScraper next = wanted.get(entry.getKey());
-              boolean keep = next != null && next.target().equals(entry.getValue().target());
+              TargetScraper current = entry.getValue().scraper();
+              boolean keep =
+                  next != null
+                      && next.target().equals(current.target())
+                      && next.job().equals(current.job());
               if (!keep) {
                 entry.getValue().future().cancel(false);
-                LOG.info("stopped scraping {}", entry.getValue().target().url());
+                LOG.info("stopped scraping {}", current.target().url());
               }
               return !keep;
             });
@@ -123,14 +127,14 @@ public final class ScrapeScheduler implements AutoCloseable {
             offset,
             intervalNanos,
             TimeUnit.NANOSECONDS);
-    Running previous = running.put(target.key().value(), new Running(target, future));
+    Running previous = running.put(target.key().value(), new Running(scraper, future));
     if (previous != null) {
       previous.future().cancel(false);
     }
     LOG.info("scraping {} every {} (job {})", target.url(), target.interval(), target.job());
   }
 
-  private record Running(ScrapeTarget target, ScheduledFuture<?> future) {}
+  private record Running(TargetScraper scraper, ScheduledFuture<?> future) {}
 
   /**
    * Drops the runs a fixed-rate schedule fires back to back after a stall (GC, load), as

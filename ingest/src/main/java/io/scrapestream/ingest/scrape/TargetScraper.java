@@ -37,6 +37,11 @@ public final class TargetScraper {
     return target;
   }
 
+  /** The job this target is scraped with. */
+  public ScrapeJob job() {
+    return job;
+  }
+
   /** Scrapes the target now. Only interruption escapes; every other failure is in the report. */
   public ScrapeBatch scrape() throws InterruptedException {
     long timestampMs = job.clock().millis();

@@ -29,6 +29,7 @@ class ScrapeSchedulerAssignTest {
         @Override
         public void close() {}
       };
+  private static final ScrapeJob JOB = Scrapes.job();
 
   @Test
   void shouldKeepSlotStopRemovedAndStartNewWhenAssignmentChanges() throws Exception {
@@ -66,6 +67,21 @@ class ScrapeSchedulerAssignTest {
   }
 
   @Test
+  void shouldRestartTargetWhenItsJobChanges() throws Exception {
+    try (ScrapeScheduler scheduler =
+        new ScrapeScheduler(DISCARD, ScrapeListener.NO_OP, Scrapes.CLOCK, 1)) {
+      TargetScraper first = scraper("00000000000000a1", "x");
+      scheduler.assign(List.of(first));
+      ScheduledFuture<?> before = scheduler.scheduleOf("00000000000000a1").orElseThrow();
+
+      scheduler.assign(List.of(new TargetScraper(first.target(), Scrapes.job())));
+
+      assertThat(before.isCancelled()).isTrue();
+      assertThat(scheduler.scheduleOf("00000000000000a1").orElseThrow().isCancelled()).isFalse();
+    }
+  }
+
+  @Test
   void shouldStopEverythingWhenAssignmentIsEmpty() throws Exception {
     try (ScrapeScheduler scheduler =
         new ScrapeScheduler(DISCARD, ScrapeListener.NO_OP, Scrapes.CLOCK, 1)) {
@@ -91,6 +107,6 @@ class ScrapeSchedulerAssignTest {
             Duration.ofSeconds(1),
             false,
             true);
-    return new TargetScraper(target, Scrapes.job());
+    return new TargetScraper(target, JOB);
   }
 }
