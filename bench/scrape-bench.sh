@@ -7,19 +7,21 @@
 #
 # Usage (from the repo root, after `mvn -q -DskipTests install`):
 #   bench/scrape-bench.sh [-n TARGETS] [-d SECONDS] [-w WARMUP_SECONDS] [-b BODY_FILE]
-# SCRAPER_JAVA_OPTS are passed to the scraper's JVM (e.g. JFR, heap size); KEEP_WORK=1 keeps the
-# work directory (configs, logs) for a look afterwards.
+# SCRAPER_JAVA_OPTS are passed to the scraper's JVM (e.g. JFR, heap size); SCRAPER_KAFKA_PROPERTIES
+# (YAML flow-map entries, e.g. "compression.type: zstd, linger.ms: 20") become the scraper's
+# kafka.client_properties; SCRAPER_HISTOGRAM=FILE writes the scraper's live class histogram there;
+# SCRAPER_JAR runs another build (before/after); KEEP_WORK=1 keeps the work directory for a look.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$home/cli/target/scrapestream.jar"
+jar="${SCRAPER_JAR:-$home/cli/target/scrapestream.jar}"
 targets=200
 duration=60
 warmup=15
 body="$home/../shared/testdata/expositions/node_exporter-1.5.0.prom"
 [ -f "$body" ] || body="/work/shared/testdata/expositions/node_exporter-1.5.0.prom"
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "$1"; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "$1"; }
 while getopts "n:d:w:b:h" opt; do
   case "$opt" in
     n) targets="$OPTARG" ;;
@@ -81,11 +83,13 @@ wait_http() { # URL SECONDS
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"
 }
-# Heap in use after a full GC (the live set) of a JVM, in MB.
+# Heap in use after a full GC (the live set) of a JVM, in MB: G1's " heap" line, or the sum of the
+# generations of Serial ("def new", "tenured") and Parallel ("PSYoungGen", "ParOldGen").
 live_heap_mb() {
   jcmd "$1" GC.run >/dev/null
-  jcmd "$1" GC.heap_info | awk '/ heap / { for (i = 1; i < NF; i++) if ($i == "used") {
-    v = $(i + 1); sub(/K.*/, "", v); printf "%.1f", v / 1024; exit } }'
+  jcmd "$1" GC.heap_info | awk '/ heap |generation|PSYoungGen|ParOldGen/ {
+    for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); s += v } }
+    END { printf "%.1f", s / 1024 }'
 }
 peak_rss_mb() { awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
@@ -94,20 +98,28 @@ metric_sum() { # URL NAME
   curl -fs "$1" | awk -v n="$2" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f", s }'
 }
 
-# Runs a tool until warm, then measures DURATION seconds: prints the result line.
-measure() { # NAME PID METRICS_URL SAMPLES_METRIC
-  local name="$1" pid="$2" url="$3" metric="$4"
+# Bytes of the Kafka log segments under a broker's data directory (what the records take there).
+log_bytes() { find "$1" -name '*.log' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }'; }
+
+# Runs a tool until warm, then measures DURATION seconds: prints the result line. With LOG_DIR (the
+# broker's data directory) it adds the bytes the records took on the broker per sample.
+measure() { # NAME PID METRICS_URL SAMPLES_METRIC [LOG_DIR]
+  local name="$1" pid="$2" url="$3" metric="$4" logs="${5:-}"
   wait_http "$url" 60
   sleep "$warmup"
-  local c0 s0 t0 c1 s1 t1
+  local c0 s0 t0 b0=0 c1 s1 t1 b1=0
+  [ -z "$logs" ] || b0="$(log_bytes "$logs")"
   c0="$(cpu_seconds "$pid")"; s0="$(metric_sum "$url" "$metric")"; t0="$(date +%s.%N)"
   sleep "$duration"
   c1="$(cpu_seconds "$pid")"; s1="$(metric_sum "$url" "$metric")"; t1="$(date +%s.%N)"
+  [ -z "$logs" ] || b1="$(log_bytes "$logs")"
   awk -v n="$name" -v t="$targets" -v c="$(echo "$c1 - $c0" | bc)" -v s="$((s1 - s0))" \
-      -v el="$(echo "$t1 - $t0" | bc)" -v rss="$(peak_rss_mb "$pid")" 'BEGIN {
+      -v el="$(echo "$t1 - $t0" | bc)" -v rss="$(peak_rss_mb "$pid")" -v b="$((b1 - b0))" 'BEGIN {
     if (s <= 0) { printf "%s: no samples scraped in the window (%s)\n", n, s > "/dev/stderr"; exit 1 }
-    printf "%s, %d targets, %.0f samples/s, %.3f CPU-s per million samples, %s MB peak RSS\n",
-      n, t, s / el, c / (s / 1e6), rss }'
+    printf "%s, %d targets, %.0f samples/s, %.3f CPU-s per million samples, %s MB peak RSS",
+      n, t, s / el, c / (s / 1e6), rss
+    if (b > 0) printf ", %.2f bytes per sample on the broker", b / s
+    printf "\n" }'
 }
 
 # nginx: one server on one port serving the same body for every path.
@@ -162,7 +174,7 @@ scrape_configs:
   - job_name: bench
     static_configs: [{targets: $targets_yaml}]
 scraper: {id: bench}
-kafka: {bootstrap_servers: "$bootstrap", topic_prefix: bench.}
+kafka: {bootstrap_servers: "$bootstrap", topic_prefix: bench., client_properties: {${SCRAPER_KAFKA_PROPERTIES:-}}}
 telemetry: {listen_address: "127.0.0.1:$ss_port"}
 CONF
 java -jar "$jar" topics apply --replication-factor 1 --config "$work/scrapestream.yaml" >"$work/topics.log" 2>&1 \
@@ -172,8 +184,12 @@ java ${SCRAPER_JAVA_OPTS:-} -jar "$jar" ingest --config "$work/scrapestream.yaml
 ss_pid=$!
 pids+=("$ss_pid")
 echo "scrapestream ingest: warm-up ${warmup}s, then ${duration}s" >&2
-ours="$(measure scrapestream "$ss_pid" "http://127.0.0.1:$ss_port/metrics" scrapestream_ingest_samples_scraped_total)"
+ours="$(measure scrapestream "$ss_pid" "http://127.0.0.1:$ss_port/metrics" \
+  scrapestream_ingest_samples_scraped_total "$work/kafka")"
 ours="$ours, $(live_heap_mb "$ss_pid") MB live heap after full GC"
+if [ -n "${SCRAPER_HISTOGRAM:-}" ]; then # the live classes after that full GC, largest first
+  jcmd "$ss_pid" GC.class_histogram -all | head -40 >"$SCRAPER_HISTOGRAM"
+fi
 kill "$ss_pid"; wait "$ss_pid" 2>/dev/null || true
 
 # vmagent, same targets and interval, remote writing to VictoriaMetrics.
@@ -196,7 +212,9 @@ mkdir -p "$home/bench/results"
 result="$home/bench/results/$(date -u +%Y-%m-%d).txt"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) targets=$targets duration=${duration}s warmup=${warmup}s" \
-    "body=$(basename "$body") ($expected samples) nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
+    "body=$(basename "$body") ($expected samples) nproc=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)" \
+    "SCRAPER_JAVA_OPTS=\"${SCRAPER_JAVA_OPTS:-}\" SCRAPER_KAFKA_PROPERTIES=\"${SCRAPER_KAFKA_PROPERTIES:-}\"" \
+    "jar=$jar"
   echo "$ours"
   echo "$theirs"
 } | tee -a "$result"

@@ -13,12 +13,15 @@ import java.util.Map;
 public final class KafkaClientProperties {
   private KafkaClientProperties() {}
 
-  /** Producer of scrape batches: idempotent, acknowledged by all in-sync replicas, compressed. */
+  /**
+   * Producer of scrape batches: idempotent, acknowledged by all in-sync replicas, compressed with
+   * zstd (bench/README.md: a third fewer bytes on the broker than lz4, CPU the same within noise).
+   */
   public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
     Map<String, Object> props = base(kafka, clientId);
     props.put("enable.idempotence", "true");
     props.put("acks", "all");
-    props.put("compression.type", "lz4");
+    props.put("compression.type", "zstd");
     props.put("linger.ms", "5");
     props.put("batch.size", String.valueOf(256 * 1024));
     props.put("max.request.size", String.valueOf(16 * 1024 * 1024));

@@ -2,6 +2,7 @@ package io.scrapestream.ingest.publish;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
+import io.scrapestream.core.config.ScraperSettings;
 import io.scrapestream.schemas.v1.Chunk;
 import io.scrapestream.schemas.v1.Exemplar;
 import io.scrapestream.schemas.v1.MetricFamilyMetadata;
@@ -21,8 +22,9 @@ import java.util.function.Supplier;
  * bound unless a single series or metadata entry is (it then travels alone, and Kafka rejects it).
  */
 public final class BatchChunker {
-  /** The default bound: 900 KiB, under Kafka's default 1 MiB {@code max.request.size}. */
-  public static final int DEFAULT_MAX_BATCH_BYTES = 900 * 1024;
+  /** The default bound: {@code scraper.max_batch_bytes}'s default ({@link ScraperSettings}). */
+  public static final int DEFAULT_MAX_BATCH_BYTES =
+      Math.toIntExact(ScraperSettings.DEFAULT_MAX_BATCH_BYTES);
 
   private static final int SYMBOLS_FIELD = 3;
   private static final int SERIES_FIELD = 4;
@@ -35,6 +37,17 @@ public final class BatchChunker {
       throw new IllegalArgumentException("maxBatchBytes must be >= 1. Found: " + maxBatchBytes);
     }
     this.maxBatchBytes = maxBatchBytes;
+  }
+
+  /**
+   * The encoded batch itself when it fits (the common case: nothing is decoded), else the encoded
+   * chunks of its decoded message (see {@link #split(ScrapeBatch, int)}).
+   */
+  public List<EncodedBatch> split(EncodedBatch batch, int tailSeries) {
+    if (batch.bytes().length <= maxBatchBytes) {
+      return List.of(batch);
+    }
+    return split(batch.decode(), tailSeries).stream().map(EncodedBatch::of).toList();
   }
 
   /**

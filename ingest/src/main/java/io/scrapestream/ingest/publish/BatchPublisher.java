@@ -12,6 +12,14 @@ public interface BatchPublisher extends AutoCloseable {
   boolean publish(ScrapeBatch batch);
 
   /**
+   * As {@link #publish(ScrapeBatch)}, for a batch already encoded. The default decodes it; a
+   * publisher that sends bytes overrides it and sends them as they are.
+   */
+  default boolean publish(EncodedBatch batch) {
+    return publish(batch.decode());
+  }
+
+  /**
    * Whether a batch published now would be taken: false while the bound of unacknowledged batches
    * is reached, so that the scraper can skip a scrape instead of doing it for nothing.
    */

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBatchPublisher implements BatchPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBatchPublisher.class);
+  private static final byte[] SCHEMA_VERSION =
+      BatchRecords.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8);
 
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
@@ -88,16 +90,17 @@ public final class KafkaBatchPublisher implements BatchPublisher {
 
   @Override
   public boolean publish(ScrapeBatch batch) {
+    return publish(EncodedBatch.of(batch));
+  }
+
+  /** Sends the bytes as they are: the record value is {@code batch.bytes()}. */
+  @Override
+  public boolean publish(EncodedBatch batch) {
     if (!hasRoom() || !inFlight.tryAcquire()) {
       return false;
     }
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topic, batch.getTarget().getKey(), batch.toByteArray());
-    record
-        .headers()
-        .add(
-            BatchRecords.SCHEMA_HEADER,
-            BatchRecords.SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(), batch.bytes());
+    record.headers().add(BatchRecords.SCHEMA_HEADER, SCHEMA_VERSION);
     long start = System.nanoTime();
     try {
       producer.send(record, (metadata, error) -> completed(batch, start, error));
@@ -108,7 +111,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
   }
 
   /** Called once per accepted batch: gives its permit back and reports the outcome. */
-  private void completed(ScrapeBatch batch, long startNanos, Exception error) {
+  private void completed(EncodedBatch batch, long startNanos, Exception error) {
     inFlight.release();
     Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     if (error == null) {
@@ -118,7 +121,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
     }
   }
 
-  private void failed(ScrapeBatch batch, Duration latency, Exception error) {
+  private void failed(EncodedBatch batch, Duration latency, Exception error) {
     PublishFailure failure = PublishFailure.classify(error);
     if (failure == PublishFailure.RETRYABLE) {
       pausedUntilNanos.set(System.nanoTime() + PAUSE_AFTER_FAILED_SEND.toNanos());
@@ -127,7 +130,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
     if (failures.getAndIncrement() % 100 == 0) {
       LOG.warn(
           "cannot publish scrape of target {} to {} ({}; {} failures so far)",
-          batch.getTarget().getScrapeUrl(),
+          batch.scrapeUrl(),
           topic,
           failure.label(),
           failures.get(),

@@ -1,42 +1,38 @@
 package io.scrapestream.ingest.scrape;
 
-import io.scrapestream.core.batch.SymbolTable;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.ingest.parse.LabelView;
 import io.scrapestream.ingest.parse.MetricType;
 import io.scrapestream.ingest.parse.SampleVisitor;
-import io.scrapestream.schemas.v1.Exemplar;
-import io.scrapestream.schemas.v1.MetricFamilyMetadata;
 import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.schemas.v1.ScrapeBatch;
-import io.scrapestream.schemas.v1.Series;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Receives parsed samples of one scrape and builds its {@code ScrapeBatch}: merges the target
+ * Receives parsed samples of one scrape and encodes its {@code ScrapeBatch}: merges the target
  * labels into each series as Prometheus does ({@code honor_labels}), keeps or drops exposed
  * timestamps ({@code honor_timestamps}), applies the label limits (throwing {@link
  * ScrapeLimitExceededException}) after {@code metric_relabel_configs} ({@link MetricRelabeling}),
  * then {@link SampleAdmission}, counts what Prometheus reports in {@code scrape_samples_scraped}
- * and {@code scrape_samples_post_metric_relabeling}, and fills the string table.
+ * and {@code scrape_samples_post_metric_relabeling}, and fills the string table. Works in a
+ * scrape's {@link ScrapeBuffers}: without metric relabeling, a sample allocates nothing.
  */
 final class BatchAssembler implements SampleVisitor {
   private final ScrapeTarget target;
+  private final TargetLabels targetLabels;
   private final SampleLimits limits;
   private final SampleAdmission admission;
   private final MetricRelabeling relabeling;
-  private final SymbolTable symbols = new SymbolTable();
-  private final List<Series> series = new ArrayList<>();
-  private final Map<String, FamilyMetadata> metadata = new LinkedHashMap<>();
-  private Series.Builder last;
+  private final ScrapeBuffers buffers;
+  private final ScrapeSymbols symbols;
+  private final MergedLabels merged;
+  private final SeriesWriter series;
   private int scraped;
   private int postRelabeling;
 
+  /** An assembler with buffers of its own. */
   BatchAssembler(ScrapeTarget target, SampleLimits limits, SampleAdmission admission) {
     this(target, limits, admission, MetricRelabeling.NONE);
   }
@@ -46,87 +42,93 @@ final class BatchAssembler implements SampleVisitor {
       SampleLimits limits,
       SampleAdmission admission,
       MetricRelabeling relabeling) {
-    this.target = target;
+    this(TargetLabels.of(target), limits, admission, relabeling, new ScrapeBuffers());
+  }
+
+  /** An assembler working in {@code buffers} (reset), with {@code admission} using its set. */
+  BatchAssembler(
+      TargetLabels targetLabels,
+      SampleLimits limits,
+      SampleAdmission admission,
+      MetricRelabeling relabeling,
+      ScrapeBuffers buffers) {
+    this.target = targetLabels.target();
+    this.targetLabels = targetLabels;
     this.limits = limits;
     this.admission = admission;
     this.relabeling = relabeling;
+    this.buffers = buffers;
+    this.symbols = buffers.symbols;
+    this.merged = buffers.labels;
+    this.series = buffers.series;
   }
 
   @Override
   public void type(String family, MetricType type) {
-    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).type = type;
+    buffers.families.type(family, type);
   }
 
   @Override
   public void help(String family, String help) {
-    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).help = help;
+    buffers.families.help(family, help);
   }
 
   @Override
   public void unit(String family, String unit) {
-    metadata.computeIfAbsent(family, f -> new FamilyMetadata()).unit = unit;
+    buffers.families.unit(family, unit);
   }
 
   @Override
   public void sample(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
-    flushLast();
+    series.flush();
     scraped++;
-    TreeMap<String, String> merged = new TreeMap<>();
-    for (int i = 0; i < labels.size(); i++) {
-      merged.put(labels.name(i), labels.value(i));
-    }
-    mergeTargetLabels(merged);
-    Optional<TreeMap<String, String>> relabeled = relabeling.apply(merged);
-    if (relabeled.isEmpty()) {
+    merged.load(labels);
+    targetLabels.mergeInto(merged);
+    if (!relabeling.isEmpty() && !relabel()) {
       return;
     }
-    merged = relabeled.get();
     postRelabeling++;
-    limits.checkLabels(merged);
+    merged.resolve(symbols);
+    limits.checkLabels(merged, symbols);
     boolean keepTimestamp = hasTimestamp && target.honorTimestamps();
-    long hash = SampleAdmission.hash(merged.entrySet());
+    long hash = SampleAdmission.hash(merged, symbols);
     if (admission.admit(hash, keepTimestamp, timestampMs) != SampleAdmission.Verdict.ADD) {
       return;
     }
-    last = Series.newBuilder().setValueBits(valueBits);
-    if (keepTimestamp) {
-      last.setTimestampMs(timestampMs);
-    }
-    addRefs(last, merged);
+    series.start(valueBits, keepTimestamp, timestampMs);
+    addRefs();
   }
 
   @Override
   public void exemplar(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
-    if (last == null) {
+    if (!series.pending()) {
       return;
     }
-    Exemplar.Builder exemplar = Exemplar.newBuilder().setValueBits(valueBits);
-    if (hasTimestamp) {
-      exemplar.setTimestampMs(timestampMs);
-    }
+    series.startExemplar();
     for (int i = 0; i < labels.size(); i++) {
-      exemplar.addLabelRefs(symbols.ref(labels.name(i))).addLabelRefs(symbols.ref(labels.value(i)));
+      series.addExemplarRef(symbols.ref(symbols.entry(labels.name(i))));
+      series.addExemplarRef(symbols.ref(symbols.entry(labels.value(i))));
     }
-    last.addExemplars(exemplar);
+    series.endExemplar(valueBits, hasTimestamp, timestampMs);
   }
 
   @Override
   public void histogram(
       LabelView labels, NativeHistogram histogram, boolean hasTimestamp, long timestampMs) {
     sample(labels, 0L, hasTimestamp, timestampMs);
-    if (last != null) {
-      last.setHistogram(histogram);
+    if (series.pending()) {
+      series.histogram(histogram);
     }
   }
 
   /** Adds a synthetic series ({@code up}, {@code scrape_*}) with the target labels. */
   void synthetic(String name, double value) {
-    flushLast();
-    TreeMap<String, String> labels = new TreeMap<>(target.labels());
-    labels.put("__name__", name);
-    Series.Builder builder = Series.newBuilder().setValueBits(Double.doubleToRawLongBits(value));
-    addRefs(builder, labels);
-    series.add(builder.build());
+    merged.load(target.labels());
+    merged.put("__name__", name);
+    merged.resolve(symbols);
+    series.start(Double.doubleToRawLongBits(value), false, 0);
+    addRefs();
+    series.flush();
   }
 
   /** Samples parsed ({@code scrape_samples_scraped}). */
@@ -157,61 +159,35 @@ final class BatchAssembler implements SampleVisitor {
 
   /** Drops what was parsed so far (a scrape that failed half way keeps no partial samples). */
   void discardSamples() {
-    last = null;
-    series.clear();
-    metadata.clear();
+    series.reset();
+    buffers.families.clear();
   }
 
+  /** The batch encoded so far (string table, series, metadata), without target or report. */
   ScrapeBatch.Builder toBatch() {
-    flushLast();
-    ScrapeBatch.Builder batch = ScrapeBatch.newBuilder().addAllSeries(series);
-    metadata.forEach((family, m) -> batch.addMetadata(m.toProto(symbols, family)));
-    return batch.addAllSymbols(symbols.symbols());
-  }
-
-  private void mergeTargetLabels(TreeMap<String, String> labels) {
-    for (Map.Entry<String, String> entry : target.labels().entrySet()) {
-      String name = entry.getKey();
-      String exposed = labels.get(name);
-      if (exposed != null && target.honorLabels()) {
-        continue;
-      }
-      if (exposed != null) {
-        String exported = "exported_" + name;
-        while (labels.containsKey(exported)) {
-          exported = "exported_" + exported;
-        }
-        labels.put(exported, exposed);
-      }
-      labels.put(name, entry.getValue());
-    }
-    labels.values().removeIf(String::isEmpty);
-  }
-
-  private void addRefs(Series.Builder builder, TreeMap<String, String> labels) {
-    labels.forEach(
-        (name, value) -> builder.addLabelRefs(symbols.ref(name)).addLabelRefs(symbols.ref(value)));
-  }
-
-  private void flushLast() {
-    if (last != null) {
-      series.add(last.build());
-      last = null;
+    try {
+      return ScrapeBatch.parseFrom(BatchEncoding.encode(buffers, null, 0, null)).toBuilder();
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("the encoded batch does not parse: " + e.getMessage(), e);
     }
   }
 
-  private static final class FamilyMetadata {
-    MetricType type = MetricType.UNKNOWN;
-    String help = "";
-    String unit = "";
+  /** The buffers holding the encoded series, for {@link BatchEncoding}. */
+  ScrapeBuffers buffers() {
+    return buffers;
+  }
 
-    MetricFamilyMetadata toProto(SymbolTable symbols, String family) {
-      return MetricFamilyMetadata.newBuilder()
-          .setNameRef(symbols.ref(family))
-          .setType(MetricTypes.toProto(type))
-          .setHelpRef(symbols.ref(help))
-          .setUnitRef(symbols.ref(unit))
-          .build();
+  /** Applies {@code metric_relabel_configs}; false when they dropped the sample. */
+  private boolean relabel() {
+    Optional<TreeMap<String, String>> relabeled = relabeling.apply(merged.toMap());
+    relabeled.ifPresent(merged::load);
+    return relabeled.isPresent();
+  }
+
+  private void addRefs() {
+    for (int i = 0; i < merged.size(); i++) {
+      series.addRef(symbols.ref(merged.nameEntry(i)));
+      series.addRef(symbols.ref(merged.valueEntry(i)));
     }
   }
 }

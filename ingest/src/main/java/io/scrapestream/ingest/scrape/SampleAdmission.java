@@ -20,14 +20,20 @@ final class SampleAdmission {
 
   private final int sampleLimit;
   private final long maxTimestampMs;
-  private final SeriesHashSet seen = new SeriesHashSet();
+  private final SeriesHashSet seen;
   private int counted;
   private int duplicates;
   private int outOfBounds;
 
   SampleAdmission(int sampleLimit, long scrapeTimestampMs) {
+    this(sampleLimit, scrapeTimestampMs, new SeriesHashSet());
+  }
+
+  /** Admission that records the samples it saw in {@code seen} (an empty, reused set). */
+  SampleAdmission(int sampleLimit, long scrapeTimestampMs, SeriesHashSet seen) {
     this.sampleLimit = sampleLimit;
     this.maxTimestampMs = scrapeTimestampMs + MAX_AHEAD_MS;
+    this.seen = seen;
   }
 
   /**
@@ -68,24 +74,20 @@ final class SampleAdmission {
     return outOfBounds;
   }
 
-  /** A 64-bit hash of a label set (names and values in order). */
-  static long hash(Iterable<java.util.Map.Entry<String, String>> labels) {
+  /**
+   * A 64-bit hash of a label set (names and values in order), from the cached hashes of its
+   * symbols: no character is read again.
+   */
+  static long hash(MergedLabels labels, ScrapeSymbols symbols) {
     long h = 0xcbf29ce484222325L;
-    for (java.util.Map.Entry<String, String> label : labels) {
-      h = fnv(fnv(h, label.getKey()), label.getValue());
+    for (int i = 0; i < labels.size(); i++) {
+      h = mix(mix(h, symbols.hash(labels.nameEntry(i))), symbols.hash(labels.valueEntry(i)));
     }
-    return mix(h, 0);
-  }
-
-  private static long fnv(long h, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      h = (h ^ text.charAt(i)) * 0x100000001b3L;
-    }
-    return (h ^ 0xffff) * 0x100000001b3L;
+    return mix(h, labels.size());
   }
 
   /** MurmurHash3's 64-bit finaliser over {@code a} combined with {@code b}. */
-  private static long mix(long a, long b) {
+  static long mix(long a, long b) {
     long h = a ^ (b * 0x9E3779B97F4A7C15L);
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;

@@ -1,10 +1,7 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.config.ScrapeLimits;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * The per-series limits of a scrape, checked on the final label set (target labels merged) as
@@ -21,34 +18,45 @@ final class SampleLimits {
     this.limits = limits;
   }
 
-  /** Throws when the series breaks a label limit; the scrape then fails. */
-  void checkLabels(SortedMap<String, String> labels) {
-    String metric = labels.getOrDefault("__name__", "");
+  /**
+   * Throws when the series breaks a label limit; the scrape then fails. The labels must be
+   * {@linkplain MergedLabels#resolve resolved}: lengths come from the symbols' cached UTF-8
+   * lengths.
+   */
+  void checkLabels(MergedLabels labels, ScrapeSymbols symbols) {
     if (limits.labelLimit() > 0 && labels.size() > limits.labelLimit()) {
       throw new ScrapeLimitExceededException(
           String.format(
               Locale.ROOT,
               "label_limit exceeded (metric: %s, number of labels: %d, limit: %d)",
-              cut(metric),
+              cut(metric(labels)),
               labels.size(),
               limits.labelLimit()),
           ScrapeLimitKind.LABEL);
     }
-    for (Map.Entry<String, String> label : labels.entrySet()) {
-      checkName(metric, label.getKey());
-      checkValue(metric, label.getKey(), label.getValue());
+    if (limits.labelNameLengthLimit() <= 0 && limits.labelValueLengthLimit() <= 0) {
+      return;
+    }
+    for (int i = 0; i < labels.size(); i++) {
+      checkName(labels, i, symbols.utf8Length(labels.nameEntry(i)));
+      checkValue(labels, i, symbols.utf8Length(labels.valueEntry(i)));
     }
   }
 
-  private void checkName(String metric, String name) {
-    int length = utf8Length(name);
+  private static String metric(MergedLabels labels) {
+    int i = labels.indexOf("__name__");
+    return i < 0 ? "" : labels.value(i);
+  }
+
+  private void checkName(MergedLabels labels, int i, int length) {
     if (limits.labelNameLengthLimit() > 0 && length > limits.labelNameLengthLimit()) {
+      String name = labels.name(i);
       throw new ScrapeLimitExceededException(
           String.format(
               Locale.ROOT,
               "label_name_length_limit exceeded (metric: %s, label name: %s, length: %d, limit:"
                   + " %d)",
-              cut(metric),
+              cut(metric(labels)),
               cut(name),
               length,
               limits.labelNameLengthLimit()),
@@ -56,15 +64,16 @@ final class SampleLimits {
     }
   }
 
-  private void checkValue(String metric, String name, String value) {
-    int length = utf8Length(value);
+  private void checkValue(MergedLabels labels, int i, int length) {
     if (limits.labelValueLengthLimit() > 0 && length > limits.labelValueLengthLimit()) {
+      String name = labels.name(i);
+      String value = labels.value(i);
       throw new ScrapeLimitExceededException(
           String.format(
               Locale.ROOT,
               "label_value_length_limit exceeded (metric: %s, label name: %s, value: %s, length:"
                   + " %d, limit: %d)",
-              cut(metric),
+              cut(metric(labels)),
               cut(name),
               GoQuote.quote(cut(value)),
               length,
@@ -78,14 +87,5 @@ final class SampleLimits {
     return text.codePointCount(0, text.length()) <= SHOWN
         ? text
         : text.substring(0, text.offsetByCodePoints(0, SHOWN));
-  }
-
-  private static int utf8Length(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-      }
-    }
-    return text.length();
   }
 }

@@ -3,7 +3,7 @@ package io.scrapestream.ingest.scrape;
 import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.ingest.publish.BatchChunker;
 import io.scrapestream.ingest.publish.BatchPublisher;
-import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.ingest.publish.EncodedBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -182,11 +182,11 @@ public final class ScrapeScheduler implements AutoCloseable {
         listener.scrapeSkipped(target, ScrapeSkipReason.BACKPRESSURE);
         return;
       }
-      ScrapeBatch batch = scraper.scrape();
-      if (!publish(chunker.split(batch, TargetScraper.SYNTHETIC_SERIES))) {
+      TargetScraper.Scraped scraped = scraper.scrapeEncoded();
+      if (!publish(chunker.split(scraped.batch(), TargetScraper.SYNTHETIC_SERIES))) {
         listener.scrapeSkipped(target, ScrapeSkipReason.BACKPRESSURE);
       }
-      listener.scraped(target, batch.getReport());
+      listener.scraped(target, scraped.report());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -195,8 +195,8 @@ public final class ScrapeScheduler implements AutoCloseable {
   }
 
   /** Publishes the chunks of one scrape in order; false when back-pressure refused one. */
-  private boolean publish(List<ScrapeBatch> chunks) {
-    for (ScrapeBatch chunk : chunks) {
+  private boolean publish(List<EncodedBatch> chunks) {
+    for (EncodedBatch chunk : chunks) {
       if (!publisher.publish(chunk)) {
         return false;
       }

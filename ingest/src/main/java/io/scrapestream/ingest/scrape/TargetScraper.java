@@ -3,19 +3,20 @@ package io.scrapestream.ingest.scrape;
 import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.ingest.parse.AcceptHeader;
 import io.scrapestream.ingest.parse.ExpositionParseException;
+import io.scrapestream.ingest.publish.EncodedBatch;
 import io.scrapestream.schemas.v1.Label;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import io.scrapestream.schemas.v1.Target;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Scrapes one target, once per call, into a {@code ScrapeBatch}. A failed scrape still yields a
  * batch: {@code up 0} and the reason in its report, with the synthetic series Prometheus writes
  * ({@code up}, {@code scrape_duration_seconds}, {@code scrape_samples_scraped}, {@code
- * scrape_samples_post_metric_relabeling}, {@code scrape_series_added}). Keeps one parser per format
- * and the series of earlier scrapes (for {@code scrape_series_added}). Not thread-safe: one scrape
- * at a time.
+ * scrape_samples_post_metric_relabeling}). Keeps one parser per format; keeps nothing per series
+ * between scrapes. Not thread-safe: one scrape at a time.
  */
 public final class TargetScraper {
   /** How many synthetic series end every batch (they travel in the last chunk). */
@@ -25,12 +26,20 @@ public final class TargetScraper {
   private final ScrapeJob job;
   private final Parsers parsers;
   private final String acceptHeader;
+  private final TargetLabels targetLabels;
+  private final SampleLimits limits;
+  private final Target targetProto;
+  private final String key;
 
   public TargetScraper(ScrapeTarget target, ScrapeJob job) {
     this.target = target;
     this.job = job;
     this.parsers = new Parsers(job.format());
     this.acceptHeader = AcceptHeader.of(job.format().protocols());
+    this.targetLabels = TargetLabels.of(target);
+    this.limits = new SampleLimits(job.limits());
+    this.targetProto = targetProto(target);
+    this.key = target.key().value();
   }
 
   public ScrapeTarget target() {
@@ -42,14 +51,34 @@ public final class TargetScraper {
     return job;
   }
 
-  /** Scrapes the target now. Only interruption escapes; every other failure is in the report. */
+  /**
+   * Scrapes the target now, into a decoded batch (tests, tools). Only interruption escapes; every
+   * other failure is in the report.
+   */
   public ScrapeBatch scrape() throws InterruptedException {
+    return scrapeEncoded().batch().decode();
+  }
+
+  /** What one scrape made: the encoded batch, and its report (for the listener). */
+  public record Scraped(EncodedBatch batch, ScrapeReport report) {
+    public Scraped {
+      Objects.requireNonNull(batch, "batch");
+      Objects.requireNonNull(report, "report");
+    }
+  }
+
+  /**
+   * Scrapes the target now, encoding the batch directly (no message objects) in this thread's
+   * reused {@link ScrapeBuffers}. Only interruption escapes; every other failure is in the report.
+   */
+  public Scraped scrapeEncoded() throws InterruptedException {
     long timestampMs = job.clock().millis();
     long startNanos = System.nanoTime();
-    SampleAdmission admission = new SampleAdmission(job.limits().sampleLimit(), timestampMs);
+    ScrapeBuffers buffers = ScrapeBuffers.forThisThread();
+    SampleAdmission admission =
+        new SampleAdmission(job.limits().sampleLimit(), timestampMs, buffers.seen);
     BatchAssembler assembler =
-        new BatchAssembler(
-            target, new SampleLimits(job.limits()), admission, job.metricRelabeling());
+        new BatchAssembler(targetLabels, limits, admission, job.metricRelabeling(), buffers);
     Outcome outcome = fetchAndParse(assembler);
     if (!outcome.error().isEmpty()) {
       assembler.discardSamples();
@@ -57,12 +86,9 @@ public final class TargetScraper {
     tellListener(outcome, admission);
     ScrapeReport report = report(outcome, assembler, (System.nanoTime() - startNanos) / 1e9);
     addSyntheticSeries(assembler, report);
-    return assembler
-        .toBatch()
-        .setTarget(targetProto())
-        .setTimestampMs(timestampMs)
-        .setReport(report)
-        .build();
+    byte[] bytes = BatchEncoding.encode(buffers, targetProto, timestampMs, report);
+    buffers.reset();
+    return new Scraped(new EncodedBatch(key, targetProto.getScrapeUrl(), bytes), report);
   }
 
   /** How a fetch and parse ended: the error text (empty when up), its limit, the body size. */
@@ -134,7 +160,7 @@ public final class TargetScraper {
         "scrape_samples_post_metric_relabeling", report.getSamplesPostMetricRelabeling());
   }
 
-  private Target targetProto() {
+  private static Target targetProto(ScrapeTarget target) {
     Target.Builder proto =
         Target.newBuilder()
             .setKey(target.key().value())

@@ -1,0 +1,96 @@
+package io.scrapestream.ingest.scrape;
+
+import io.scrapestream.ingest.parse.MetricType;
+import java.util.Arrays;
+
+/**
+ * The {@code # TYPE}, {@code # HELP} and {@code # UNIT} of one scrape's metric families, in the
+ * order families first appear, on reused arrays; written as the batch's {@code metadata} entries
+ * (field 5) byte for byte as the generated {@code MetricFamilyMetadata} message would.
+ */
+final class FamilyMetadataTable {
+  private static final int METADATA_FIELD = 5;
+
+  private final ScrapeSymbols symbols;
+  private int[] familyEntries = new int[256];
+  private MetricType[] types = new MetricType[256];
+  private int[] helpEntries = new int[256];
+  private int[] unitEntries = new int[256];
+  private int count;
+
+  FamilyMetadataTable(ScrapeSymbols symbols) {
+    this.symbols = symbols;
+  }
+
+  /** Forgets every family (their symbols stay). */
+  void clear() {
+    for (int i = 0; i < count; i++) {
+      symbols.family(familyEntries[i], -1);
+    }
+    Arrays.fill(types, 0, count, null);
+    count = 0;
+  }
+
+  void type(String family, MetricType type) {
+    int index = indexOf(family); // first: it may grow the arrays
+    types[index] = type;
+  }
+
+  void help(String family, String help) {
+    int index = indexOf(family);
+    helpEntries[index] = symbols.entry(help);
+  }
+
+  void unit(String family, String unit) {
+    int index = indexOf(family);
+    unitEntries[index] = symbols.entry(unit);
+  }
+
+  /** Writes every family's entry, assigning the refs of name, help and unit in that order. */
+  void write(ProtoWriter out) {
+    for (int i = 0; i < count; i++) {
+      int name = symbols.ref(familyEntries[i]);
+      int type = MetricTypes.toProto(types[i]).getNumber();
+      int help = symbols.ref(helpEntries[i]);
+      int unit = symbols.ref(unitEntries[i]);
+      out.tag(METADATA_FIELD, ProtoWriter.LENGTH_DELIMITED);
+      out.varint32(fieldSize(name) + fieldSize(type) + fieldSize(help) + fieldSize(unit));
+      field(out, 1, name);
+      field(out, 2, type);
+      field(out, 3, help);
+      field(out, 4, unit);
+    }
+  }
+
+  private int indexOf(String family) {
+    int entry = symbols.entry(family);
+    int index = symbols.family(entry);
+    if (index >= 0) {
+      return index;
+    }
+    if (count == familyEntries.length) {
+      int capacity = count * 2;
+      familyEntries = Arrays.copyOf(familyEntries, capacity);
+      types = Arrays.copyOf(types, capacity);
+      helpEntries = Arrays.copyOf(helpEntries, capacity);
+      unitEntries = Arrays.copyOf(unitEntries, capacity);
+    }
+    familyEntries[count] = entry;
+    types[count] = MetricType.UNKNOWN;
+    helpEntries[count] = ScrapeSymbols.EMPTY;
+    unitEntries[count] = ScrapeSymbols.EMPTY;
+    symbols.family(entry, count);
+    return count++;
+  }
+
+  private static int fieldSize(int value) {
+    return value == 0 ? 0 : 1 + ProtoWriter.varint32Size(value);
+  }
+
+  private static void field(ProtoWriter out, int field, int value) {
+    if (value != 0) {
+      out.tag(field, ProtoWriter.VARINT);
+      out.varint32(value);
+    }
+  }
+}

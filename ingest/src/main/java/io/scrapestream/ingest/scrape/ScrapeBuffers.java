@@ -1,0 +1,36 @@
+package io.scrapestream.ingest.scrape;
+
+/**
+ * What one scrape works in, reused by the next scrape on the same thread: the symbol index, the
+ * label arrays, the series and metadata buffers and the set of series seen. Sized by the largest
+ * scrape the thread made (never by the number of targets or of series scraped over time), and
+ * holding nothing of a scrape once the next one {@link #reset()}s it. One per scrape thread.
+ */
+final class ScrapeBuffers {
+  private static final ThreadLocal<ScrapeBuffers> PER_THREAD =
+      ThreadLocal.withInitial(ScrapeBuffers::new);
+
+  final ScrapeSymbols symbols = new ScrapeSymbols();
+  final MergedLabels labels = new MergedLabels();
+  final SeriesWriter series = new SeriesWriter();
+  final FamilyMetadataTable families = new FamilyMetadataTable(symbols);
+  final ProtoWriter metadata = new ProtoWriter(8 * 1024);
+  final SeriesHashSet seen = new SeriesHashSet();
+
+  /** This thread's buffers, reset for a new scrape. */
+  static ScrapeBuffers forThisThread() {
+    ScrapeBuffers buffers = PER_THREAD.get();
+    buffers.reset();
+    return buffers;
+  }
+
+  /** Empties every part for a new scrape. */
+  void reset() {
+    symbols.clear();
+    labels.clear();
+    series.reset();
+    families.clear();
+    metadata.reset();
+    seen.clear();
+  }
+}
