@@ -10,8 +10,8 @@ import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.ingest.IngestApp;
 import io.scrapestream.ingest.scrape.ScrapeListener;
 import io.scrapestream.testsupport.faults.HeapLines;
-import io.scrapestream.testsupport.faults.SequenceTally;
 import io.scrapestream.testsupport.faults.SequenceTargets;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.faults.TopicRecords;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import io.scrapestream.testsupport.process.ChildJvm;
@@ -88,13 +88,15 @@ class EnrichRestartIT {
   private void assertPromises(TopicRecords enriched, Set<String> expected, double recovery)
       throws IOException {
     EnrichRestartBatches batches = EnrichRestartBatches.of(enriched.all());
-    SequenceTally tally = SequenceTally.of(expected, batches.sequenceKeys());
+    Tally tally = Tally.of("enrich_kill_restart", expected, batches.sequenceKeys(), recovery);
     long heap =
         Math.max(
             HeapLines.peakMib(dir.resolve("first.log")),
             HeapLines.peakMib(dir.resolve("second.log")));
-    tally.line("enrich_kill_restart", recovery, heap).print();
-    assertThat(tally.missing()).as("sequence samples lost").isEmpty();
+    tally.faultLine(heap).print();
+    assertThat(Tally.missing(expected, batches.sequenceKeys()))
+        .as("sequence samples lost")
+        .isEmpty();
     assertThat(batches.staleMarkers()).as("false stale markers").isEmpty();
     List<String> added = batches.seriesAddedAfterFirstScrape();
     assertThat(added.stream().filter(a -> !a.endsWith("=null")))

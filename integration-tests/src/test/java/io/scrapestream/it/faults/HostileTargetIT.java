@@ -8,8 +8,8 @@ import io.scrapestream.core.config.ConfigLoader;
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.testsupport.faults.HeapLines;
-import io.scrapestream.testsupport.faults.SequenceTally;
 import io.scrapestream.testsupport.faults.SequenceTargets;
+import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.faults.TopicRecords;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import io.scrapestream.testsupport.process.ChildJvm;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,9 +92,10 @@ class HostileTargetIT {
       HostileTargetServer hostile,
       Path log)
       throws java.io.IOException {
-    SequenceTally tally = SequenceTally.of(expected, restricted(batches, targets, expected));
+    Map<String, Long> stored = restricted(batches, targets, expected);
+    Tally tally = Tally.of("hostile_target", expected, stored, 0);
     long heap = HeapLines.peakMib(log);
-    tally.line("hostile_target", 0, heap).print();
+    tally.faultLine(heap).print();
     System.out.printf(
         "hostile_target: worst scrape-to-record delay %d ms, worst gap between scrapes %d ms,"
             + " %d of %d normal scrapes timed out%n",
@@ -111,7 +113,7 @@ class HostileTargetIT {
         .as("normal scrapes failed, x10")
         .isLessThanOrEqualTo(batches.scrapes("seq"));
     assertThat(tally.lost())
-        .as("normal samples missing %s", tally.missing())
+        .as("normal samples missing %s", Tally.missing(expected, stored))
         .isLessThanOrEqualTo(failed * targets.seriesPerTarget());
     assertThat(batches.worstDelayMs())
         .as("scrape start to record")

@@ -2,8 +2,8 @@ package io.scrapestream.it.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scrapestream.testsupport.faults.SequenceTally;
 import io.scrapestream.testsupport.faults.SequenceTargets;
+import io.scrapestream.testsupport.faults.Tally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +61,10 @@ final class PoisonRecordFiles {
    * The samples scraped before {@code expected} was taken, as {@code file} stores them; samples
    * scraped later (until the scraper closed) are counted only if nobody {@code served} them.
    */
-  static SequenceTally tally(Set<String> expected, Set<String> served, Path file) {
+  static Tally tally(Set<String> expected, Set<String> served, Path file) {
     Map<String, Long> stored = new java.util.HashMap<>(PoisonRecordFiles.sequenceKeys(file));
     stored.keySet().removeIf(key -> served.contains(key) && !expected.contains(key));
-    return SequenceTally.of(expected, stored);
+    return Tally.of(file.getFileName().toString(), expected, stored, 0);
   }
 
   private static String key(String line) {

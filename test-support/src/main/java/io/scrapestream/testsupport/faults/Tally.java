@@ -3,6 +3,8 @@ package io.scrapestream.testsupport.faults;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Lost and duplicated samples of a scenario: lost = expected samples never stored, duplicated =
@@ -33,11 +35,21 @@ public record Tally(
 
   /** Compares what was {@code stored} (key to times stored) with what was {@code expected}. */
   public static Tally of(
-      String scenario, Set<String> expected, Map<String, Integer> stored, double recoverySeconds) {
+      String scenario,
+      Set<String> expected,
+      Map<String, ? extends Number> stored,
+      double recoverySeconds) {
     long lost = expected.stream().filter(key -> !stored.containsKey(key)).count();
-    long duplicated = stored.values().stream().mapToLong(count -> count - 1L).sum();
+    long duplicated = stored.values().stream().mapToLong(count -> count.longValue() - 1L).sum();
     long unexpected = stored.keySet().stream().filter(key -> !expected.contains(key)).count();
     return new Tally(scenario, expected.size(), lost, duplicated, unexpected, recoverySeconds);
+  }
+
+  /** The expected keys never stored, sorted: what to name when {@link #lost()} is not zero. */
+  public static SortedSet<String> missing(Set<String> expected, Map<String, ?> stored) {
+    SortedSet<String> missing = new TreeSet<>(expected);
+    missing.removeAll(stored.keySet());
+    return missing;
   }
 
   /** {@code scenario=<name> expected=<n> lost=<n> duplicated=<n> recovery_s=<x>}. */

@@ -19,6 +19,11 @@ class TallyTest {
   }
 
   @Test
+  void shouldNameMissingKeysSortedWhenStoredLacksThem() {
+    assertThat(Tally.missing(Set.of("c", "a", "b"), Map.of("b", 2L))).containsExactly("a", "c");
+  }
+
+  @Test
   void shouldRefuseMoreLostThanExpectedWhenBuilt() {
     assertThatThrownBy(() -> new Tally("demo", 1, 2, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
