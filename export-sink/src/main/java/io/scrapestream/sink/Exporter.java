@@ -1,6 +1,7 @@
 package io.scrapestream.sink;
 
 import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.sink.series.FlatBatch;
 import java.util.List;
 
 /** Sends {@link ScrapeBatch} records to one backend. */
@@ -20,6 +21,15 @@ public interface Exporter extends AutoCloseable {
    */
   default ExportOutcome export(List<ScrapeBatch> batches, RetryWatcher watcher) {
     return export(batches);
+  }
+
+  /**
+   * Sends decoded batches as {@link #export(List, RetryWatcher)} does. An exporter that reads the
+   * columns (remote write 1.0) overrides it and never asks for the messages; the default parses
+   * them.
+   */
+  default ExportOutcome exportFlat(List<FlatBatch> batches, RetryWatcher watcher) {
+    return export(FlatBatch.messages(batches), watcher);
   }
 
   /** Hears that an export is about to wait for its own retry. */

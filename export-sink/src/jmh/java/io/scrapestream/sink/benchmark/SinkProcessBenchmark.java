@@ -44,7 +44,11 @@ import java.util.Optional;
  */
 public final class SinkProcessBenchmark {
   private static final int PARTITIONS = 4;
-  private static final BatchSettings BATCH = BatchSettings.defaults();
+  /** The defaults, or {@code -Dbench.maxSamples=N} samples per request to compare batch sizes. */
+  private static final BatchSettings BATCH =
+      new BatchSettings(
+          Integer.getInteger("bench.maxSamples", BatchSettings.DEFAULT_MAX_SAMPLES),
+          BatchSettings.DEFAULT_MAX_DELAY);
 
   private SinkProcessBenchmark() {}
 

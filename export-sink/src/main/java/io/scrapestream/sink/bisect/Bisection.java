@@ -1,9 +1,9 @@
 package io.scrapestream.sink.bisect;
 
-import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.sink.ExportOutcome;
 import io.scrapestream.sink.Exporter;
 import io.scrapestream.sink.SinkListener;
+import io.scrapestream.sink.series.FlatBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,14 +74,14 @@ public final class Bisection {
   }
 
   private ExportOutcome send(List<Piece> unit, Exporter.RetryWatcher watcher) {
-    List<ScrapeBatch> batches = new ArrayList<>(unit.size());
+    List<FlatBatch> batches = new ArrayList<>(unit.size());
     long samples = 0;
     for (Piece piece : unit) {
-      batches.add(piece.toBatch());
+      batches.add(piece.toFlat());
       samples += piece.samples();
     }
     listener.batchSize(exporter.backend(), samples);
-    return exporter.export(batches, watcher);
+    return exporter.exportFlat(batches, watcher);
   }
 
   private void apply(

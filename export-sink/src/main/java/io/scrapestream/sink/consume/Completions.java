@@ -80,7 +80,7 @@ final class Completions {
     List<PolledRecord> records = unit.records();
     for (int i = 0; i < records.size(); i++) {
       PolledRecord record = records.get(i);
-      if (record.batch() == null) {
+      if (!record.decodes()) {
         parts.deadLetters().publish(record.record(), record.decodeError());
       } else if (refusedSamples.containsKey(i)) {
         parts.deadLetters().publishRejected(record.record(), reasons.get(i), refusedSamples.get(i));
@@ -100,7 +100,7 @@ final class Completions {
   private void report(
       Lane lane, ExportUnit unit, Map<Integer, Long> refused, Map<Integer, String> reasons) {
     for (PolledRecord record : unit.records()) {
-      if (record.batch() == null) {
+      if (!record.decodes()) {
         parts.listener().deadLettered(backend(), 0);
       }
     }

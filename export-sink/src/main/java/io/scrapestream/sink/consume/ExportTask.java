@@ -5,8 +5,10 @@ import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.bisect.BisectResult;
 import io.scrapestream.sink.bisect.Bisection;
 import io.scrapestream.sink.bisect.Piece;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.window.SampleWindow;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,24 +75,35 @@ final class ExportTask implements Callable<BisectResult> {
 
   private List<Piece> pieces() {
     List<Piece> pieces = new ArrayList<>(unit.records().size());
-    long tooOld = 0;
-    long tooNew = 0;
+    long[] dropped = new long[2];
+    Instant now = context.clock().instant();
     for (int i = 0; i < unit.records().size(); i++) {
       PolledRecord record = unit.records().get(i);
-      if (record.batch() == null) {
+      if (!record.decodes()) {
         continue;
       }
-      SampleWindow.Filtered kept =
-          context.window().apply(record.batch(), context.clock().instant());
-      tooOld += kept.tooOld();
-      tooNew += kept.tooNew();
-      if (kept.batch().getSeriesCount() > 0) {
-        pieces.add(Piece.whole(i, kept.batch()));
+      FlatBatch kept = kept(record, now, dropped);
+      if (kept.seriesCount() > 0) {
+        pieces.add(Piece.whole(i, kept));
       }
     }
-    report(DropReason.TOO_OLD, tooOld);
-    report(DropReason.TOO_NEW, tooNew);
+    report(DropReason.TOO_OLD, dropped[0]);
+    report(DropReason.TOO_NEW, dropped[1]);
     return pieces;
+  }
+
+  /**
+   * The record's batch without its samples outside the window, adding them to {@code dropped} (too
+   * old, too new); the very batch, without parsing its message, when none is outside.
+   */
+  private FlatBatch kept(PolledRecord record, Instant now, long[] dropped) {
+    if (context.window().keepsAll(record.source(), now)) {
+      return record.source();
+    }
+    SampleWindow.Filtered kept = context.window().apply(record.batch(), now);
+    dropped[0] += kept.tooOld();
+    dropped[1] += kept.tooNew();
+    return FlatBatch.of(kept.batch());
   }
 
   private void report(DropReason reason, long samples) {

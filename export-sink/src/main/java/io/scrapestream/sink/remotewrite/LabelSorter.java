@@ -1,7 +1,7 @@
 package io.scrapestream.sink.remotewrite;
 
 import io.scrapestream.schemas.v1.ScrapeBatch;
-import io.scrapestream.schemas.v1.Series;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.SeriesDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,27 +41,31 @@ final class LabelSorter {
    * @throws io.scrapestream.sink.series.InvalidBatchException when the series breaks the record
    *     contract
    */
-  int sort(ScrapeBatch batch, Series series, int index) {
-    int size = series.getLabelRefsCount();
+  int sort(FlatBatch batch, int index) {
+    int start = batch.refsStart(index);
+    int size = batch.refsEnd(index) - start;
     if (size % 2 != 0) {
       throw SeriesDecoder.invalid(
-          batch, "label_refs: must hold name/value pairs. Found: " + size + " references");
+          batch.message(),
+          "label_refs: must hold name/value pairs. Found: " + size + " references");
     }
     if (pairs.length < size) {
       pairs = new int[size];
     }
+    int[] refs = batch.refs();
     for (int i = 0; i < size; i += 2) {
-      int name = symbols.ref(series.getLabelRefs(i));
-      insert(batch, name, symbols.ref(series.getLabelRefs(i + 1)), i);
+      int name = symbols.ref(refs[start + i]);
+      insert(batch, name, symbols.ref(refs[start + i + 1]), i);
     }
     int kept = keepNonEmpty(size);
     if (!hasMetricName(kept)) {
+      ScrapeBatch message = batch.message();
       throw SeriesDecoder.invalid(
-          batch,
+          message,
           "series "
               + index
               + ": labels must include __name__. Found: "
-              + SeriesDecoder.labels(batch, series.getLabelRefsList()));
+              + SeriesDecoder.labels(message, message.getSeries(index).getLabelRefsList()));
     }
     return kept;
   }
@@ -72,10 +76,10 @@ final class LabelSorter {
   }
 
   /** Insertion sort by name rank of the pair at {@code count} into the pairs before it. */
-  private void insert(ScrapeBatch batch, int name, int value, int count) {
+  private void insert(FlatBatch batch, int name, int value, int count) {
     if (name == 0) {
       throw SeriesDecoder.invalid(
-          batch, "label name: must not be empty. Found value: " + symbols.symbol(value));
+          batch.message(), "label name: must not be empty. Found value: " + symbols.symbol(value));
     }
     int rank = rank(name);
     int at = count;
@@ -83,7 +87,8 @@ final class LabelSorter {
       int previous = rankByRef[pairs[at - 2]];
       if (previous == rank) {
         throw SeriesDecoder.invalid(
-            batch, "label name: must not repeat in a series. Found twice: " + symbols.symbol(name));
+            batch.message(),
+            "label name: must not repeat in a series. Found twice: " + symbols.symbol(name));
       }
       if (previous < rank) {
         break;

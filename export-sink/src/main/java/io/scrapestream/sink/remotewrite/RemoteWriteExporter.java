@@ -5,6 +5,7 @@ import io.scrapestream.sink.ExportOutcome;
 import io.scrapestream.sink.Exporter;
 import io.scrapestream.sink.RequestSigner;
 import io.scrapestream.sink.SinkListener;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.InvalidBatchException;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -76,7 +77,19 @@ public final class RemoteWriteExporter implements Exporter {
 
   @Override
   public ExportOutcome export(List<ScrapeBatch> batches) {
-    return version.get() == RemoteWriteVersion.V2 ? exportV2(batches) : exportV1(batches);
+    if (version.get() == RemoteWriteVersion.V2) {
+      return exportV2(batches);
+    }
+    return exportV1(batches.stream().map(FlatBatch::of).toList());
+  }
+
+  /** Sends as {@link #export(List)} does; a 1.0 request is written from the columns alone. */
+  @Override
+  public ExportOutcome exportFlat(List<FlatBatch> batches, RetryWatcher watcher) {
+    if (version.get() == RemoteWriteVersion.V2) {
+      return exportV2(FlatBatch.messages(batches));
+    }
+    return exportV1(batches);
   }
 
   /** The message this exporter sends now: the endpoint's, or 1.0 after a fallback. */
@@ -95,7 +108,7 @@ public final class RemoteWriteExporter implements Exporter {
     with.signer().close();
   }
 
-  private ExportOutcome exportV1(List<ScrapeBatch> batches) {
+  private ExportOutcome exportV1(List<FlatBatch> batches) {
     WriteRequestWriter.Body body;
     try {
       body = v1Bodies.body(batches, endpoint.sendMetadata(), endpoint.sendNativeHistograms());
@@ -138,7 +151,7 @@ public final class RemoteWriteExporter implements Exporter {
     Optional<WrittenCounts> written = WrittenCounts.from(reply.headers());
     if (reply.status() == 415 || (reply.status() / 100 == 2 && written.isEmpty())) {
       fallBack(reply.status());
-      return exportV1(batches);
+      return exportV1(batches.stream().map(FlatBatch::of).toList());
     }
     written.ifPresent(
         w -> with.listener().written(backend(), w.samples(), w.histograms(), w.exemplars()));

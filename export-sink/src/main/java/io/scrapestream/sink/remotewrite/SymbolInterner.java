@@ -1,6 +1,7 @@
 package io.scrapestream.sink.remotewrite;
 
 import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.SeriesDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ final class SymbolInterner {
   private final List<String> symbols = new ArrayList<>();
   private final Map<String, Integer> refs = new HashMap<>();
   private ScrapeBatch batch;
+  private FlatBatch flat;
   private int[] remap = new int[0];
   private int batchSymbols;
 
@@ -29,6 +31,7 @@ final class SymbolInterner {
     symbols.clear();
     refs.clear();
     batch = null;
+    flat = null;
     batchSymbols = 0;
     intern("");
   }
@@ -36,7 +39,18 @@ final class SymbolInterner {
   /** Makes {@code batch} the one whose references {@link #ref(int)} maps. */
   void use(ScrapeBatch batch) {
     this.batch = batch;
-    int size = batch.getSymbolsCount();
+    this.flat = null;
+    startBatch(batch.getSymbolsCount());
+  }
+
+  /** Makes the decoded {@code batch} the one whose references {@link #ref(int)} maps. */
+  void use(FlatBatch batch) {
+    this.batch = null;
+    this.flat = batch;
+    startBatch(batch.symbolCount());
+  }
+
+  private void startBatch(int size) {
     batchSymbols = size;
     if (remap.length < size) {
       remap = new int[size];
@@ -53,7 +67,8 @@ final class SymbolInterner {
     if (batchRef >= 0 && batchRef < batchSymbols && remap[batchRef] >= 0) {
       return remap[batchRef];
     }
-    int mapped = intern(SeriesDecoder.symbol(batch, batchRef));
+    int mapped =
+        intern(flat != null ? flat.symbol(batchRef) : SeriesDecoder.symbol(batch, batchRef));
     remap[batchRef] = mapped;
     return mapped;
   }

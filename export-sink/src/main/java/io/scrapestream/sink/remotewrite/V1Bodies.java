@@ -1,6 +1,7 @@
 package io.scrapestream.sink.remotewrite;
 
 import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.sink.series.FlatBatch;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -22,7 +23,7 @@ final class V1Bodies {
    *     contract
    */
   WriteRequestWriter.Body body(
-      List<ScrapeBatch> batches, boolean withMetadata, boolean withNativeHistograms) {
+      List<FlatBatch> batches, boolean withMetadata, boolean withNativeHistograms) {
     WriteRequestWriter writer = Optional.ofNullable(idle.poll()).orElseGet(WriteRequestWriter::new);
     Optional<WriteRequestWriter.Body> written;
     try {
@@ -30,7 +31,8 @@ final class V1Bodies {
     } finally {
       idle.offer(writer);
     }
-    return written.orElseGet(() -> converted(batches, withMetadata, withNativeHistograms));
+    return written.orElseGet(
+        () -> converted(FlatBatch.messages(batches), withMetadata, withNativeHistograms));
   }
 
   private static WriteRequestWriter.Body converted(

@@ -3,9 +3,7 @@ package io.scrapestream.sink.remotewrite;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.scrapestream.schemas.prompb.MetricMetadata;
-import io.scrapestream.schemas.v1.ScrapeBatch;
-import io.scrapestream.schemas.v1.Series;
-import io.scrapestream.sink.series.SeriesDecoder;
+import io.scrapestream.sink.series.FlatBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,36 +59,34 @@ final class WriteRequestWriter {
    * @throws io.scrapestream.sink.series.InvalidBatchException when a batch breaks its record
    *     contract (the messages of {@link WriteRequestConverter})
    */
-  Optional<Body> write(List<ScrapeBatch> batches, boolean withMetadata) {
+  Optional<Body> write(List<FlatBatch> batches, boolean withMetadata) {
     symbols.clear();
     labels.clear();
     table.clear();
     Arrays.fill(utf8, null);
-    for (ScrapeBatch batch : batches) {
-      if (!add(batch)) {
+    for (FlatBatch batch : batches) {
+      if (!batch.floatsOnly()) {
         return Optional.empty();
       }
+      add(batch);
     }
     List<MetricMetadata> metadata =
-        withMetadata ? List.copyOf(WriteRequestConverter.metadata(batches)) : List.of();
+        withMetadata
+            ? List.copyOf(WriteRequestConverter.metadata(FlatBatch.messages(batches)))
+            : List.of();
     table.sortSamples();
     int length = encode(metadata);
     byte[] snappy = length == 0 ? new byte[0] : compress(length);
     return Optional.of(new Body(snappy, length, table.sampleCount()));
   }
 
-  /** Adds the batch's samples; false when it holds something else. */
-  private boolean add(ScrapeBatch batch) {
+  /** Adds the float samples of the batch. */
+  private void add(FlatBatch batch) {
     symbols.use(batch);
-    for (int i = 0; i < batch.getSeriesCount(); i++) {
-      Series series = batch.getSeries(i);
-      if (series.hasHistogram() || series.getExemplarsCount() > 0) {
-        return false;
-      }
-      int id = table.id(labels.pairs(), labels.sort(batch, series, i));
-      table.sample(id, SeriesDecoder.timestampMs(batch, series), series.getValueBits());
+    for (int i = 0; i < batch.seriesCount(); i++) {
+      int id = table.id(labels.pairs(), labels.sort(batch, i));
+      table.sample(id, batch.timestampMs(i), batch.valueBits(i));
     }
-    return true;
   }
 
   /** Writes the request into {@link #protobuf}; answers its length. */

@@ -5,11 +5,13 @@ import io.scrapestream.sink.ExportOutcome;
 import io.scrapestream.sink.Exporter;
 import io.scrapestream.sink.RetryStatus;
 import io.scrapestream.sink.SinkListener;
+import io.scrapestream.sink.series.FlatBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +57,20 @@ public final class RetryingExporter implements Exporter {
    */
   @Override
   public ExportOutcome export(List<ScrapeBatch> batches, RetryWatcher watcher) {
+    return retried(() -> delegate.export(batches), watcher);
+  }
+
+  /**
+   * Exports the decoded batches through the delegate's {@link #exportFlat}, retrying the same way.
+   */
+  @Override
+  public ExportOutcome exportFlat(List<FlatBatch> batches, RetryWatcher watcher) {
+    return retried(() -> delegate.exportFlat(batches, RetryWatcher.NONE), watcher);
+  }
+
+  private ExportOutcome retried(Supplier<ExportOutcome> request, RetryWatcher watcher) {
     Instant start = timing.clock().instant();
-    ExportOutcome outcome = attempt(batches, start);
+    ExportOutcome outcome = attempt(request, start);
     for (int retry = 1;
         outcome instanceof ExportOutcome.Retryable retryable && retry < policy.maxAttempts();
         retry++) {
@@ -67,7 +81,7 @@ public final class RetryingExporter implements Exporter {
       if (interrupted.isPresent()) {
         return interrupted.get();
       }
-      outcome = attempt(batches, start);
+      outcome = attempt(request, start);
     }
     return outcome;
   }
@@ -101,9 +115,9 @@ public final class RetryingExporter implements Exporter {
     delegate.close();
   }
 
-  private ExportOutcome attempt(List<ScrapeBatch> batches, Instant start) {
+  private ExportOutcome attempt(Supplier<ExportOutcome> request, Instant start) {
     Instant sent = timing.clock().instant();
-    ExportOutcome outcome = delegate.export(batches);
+    ExportOutcome outcome = request.get();
     listener.request(backend(), Duration.between(sent, timing.clock().instant()));
     if (outcome instanceof ExportOutcome.Success success) {
       Duration elapsed = Duration.between(start, timing.clock().instant());

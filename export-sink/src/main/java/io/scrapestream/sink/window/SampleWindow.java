@@ -3,6 +3,7 @@ package io.scrapestream.sink.window;
 import io.scrapestream.core.config.DeliverySettings;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.SeriesDecoder;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,26 @@ public record SampleWindow(Duration dropOlderThan, Duration dropNewerThan) {
     public Filtered {
       Objects.requireNonNull(batch, "batch");
     }
+  }
+
+  /**
+   * Whether every sample of {@code batch} lies in the window at {@code now}: {@link #apply} would
+   * answer the very batch. Reads the columns only, no message.
+   */
+  public boolean keepsAll(FlatBatch batch, Instant now) {
+    if (dropOlderThan.isZero() && dropNewerThan.isZero()) {
+      return true;
+    }
+    long nowMs = now.toEpochMilli();
+    long oldest = dropOlderThan.isZero() ? Long.MIN_VALUE : nowMs - dropOlderThan.toMillis();
+    long newest = dropNewerThan.isZero() ? Long.MAX_VALUE : nowMs + dropNewerThan.toMillis();
+    for (int i = 0; i < batch.seriesCount(); i++) {
+      long timestamp = batch.timestampMs(i);
+      if (timestamp < oldest || timestamp > newest) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.scrapestream.schemas.v1.BucketSpan;
 import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
+import io.scrapestream.sink.series.FlatBatch;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class V1BodiesTest {
     List<ScrapeBatch> batches =
         List.of(batch("t1", 1000).sample(1.5, "job", "j", "__name__", "up").build());
 
-    WriteRequestWriter.Body body = bodies.body(batches, true, false);
+    WriteRequestWriter.Body body = bodies.body(flat(batches), true, false);
 
     assertThat(Snappy.uncompress(body.snappy()))
         .isEqualTo(WriteRequestConverter.convert(batches, true, false).request().toByteArray());
@@ -47,7 +48,7 @@ class V1BodiesTest {
                 .build());
 
     for (boolean histograms : new boolean[] {false, true}) {
-      WriteRequestWriter.Body body = bodies.body(batches, false, histograms);
+      WriteRequestWriter.Body body = bodies.body(flat(batches), false, histograms);
 
       assertThat(Snappy.uncompress(body.snappy()))
           .isEqualTo(
@@ -58,10 +59,15 @@ class V1BodiesTest {
 
   @Test
   void shouldAnswerAnEmptyBodyWhenNoBatchHoldsASample() {
-    WriteRequestWriter.Body body = bodies.body(List.of(batch("t1", 1000).build()), false, true);
+    WriteRequestWriter.Body body =
+        bodies.body(flat(List.of(batch("t1", 1000).build())), false, true);
 
     assertThat(body.protobufLength()).isZero();
     assertThat(body.snappy()).isEmpty();
     assertThat(body.samples()).isZero();
+  }
+
+  private static List<FlatBatch> flat(List<ScrapeBatch> batches) {
+    return batches.stream().map(FlatBatch::of).toList();
   }
 }

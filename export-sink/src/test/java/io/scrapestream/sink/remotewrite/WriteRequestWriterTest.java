@@ -10,6 +10,7 @@ import io.scrapestream.schemas.v1.MetricType;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
 import io.scrapestream.sink.ScrapeBatchBuilder;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.InvalidBatchException;
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,7 @@ class WriteRequestWriterTest {
     List<ScrapeBatch> batches = floats();
 
     for (boolean metadata : new boolean[] {false, true}) {
-      WriteRequestWriter.Body body = writer.write(batches, metadata).orElseThrow();
+      WriteRequestWriter.Body body = writer.write(flat(batches), metadata).orElseThrow();
       WriteRequestConverter.Conversion converted =
           WriteRequestConverter.convert(batches, metadata, false);
 
@@ -43,8 +44,8 @@ class WriteRequestWriterTest {
     List<ScrapeBatch> second =
         List.of(batch("t2", 2000).sample(2.0, "job", "j", "__name__", "b").build());
 
-    writer.write(first, false).orElseThrow();
-    WriteRequestWriter.Body body = writer.write(second, false).orElseThrow();
+    writer.write(flat(first), false).orElseThrow();
+    WriteRequestWriter.Body body = writer.write(flat(second), false).orElseThrow();
 
     assertThat(Snappy.uncompress(body.snappy()))
         .isEqualTo(WriteRequestConverter.convert(second, false, false).request().toByteArray());
@@ -63,12 +64,13 @@ class WriteRequestWriterTest {
         "__name__",
         "rpc_bucket");
 
-    assertThat(writer.write(List.of(builder.build()), false)).isEqualTo(Optional.empty());
+    assertThat(writer.write(flat(List.of(builder.build())), false)).isEqualTo(Optional.empty());
   }
 
   @Test
   void shouldWriteNothingWhenBatchesHoldNoSample() {
-    WriteRequestWriter.Body body = writer.write(List.of(batch("t1", 1000).build()), true).get();
+    WriteRequestWriter.Body body =
+        writer.write(flat(List.of(batch("t1", 1000).build())), true).get();
 
     assertThat(body.protobufLength()).isZero();
     assertThat(body.samples()).isZero();
@@ -79,7 +81,7 @@ class WriteRequestWriterTest {
     List<ScrapeBatch> batches =
         List.of(batch("t9", 1000).sample(1.0, "__name__", "up", "job", "a", "job", "b").build());
 
-    assertThatThrownBy(() -> writer.write(batches, false))
+    assertThatThrownBy(() -> writer.write(flat(batches), false))
         .isInstanceOf(InvalidBatchException.class)
         .hasMessage(
             "invalid batch of target 't9': label name: must not repeat in a series. Found twice:"
@@ -99,7 +101,7 @@ class WriteRequestWriterTest {
                 .sample(1.0, "__name__", "", "job", "j")
                 .build());
 
-    assertThatThrownBy(() -> writer.write(batches, false))
+    assertThatThrownBy(() -> writer.write(flat(batches), false))
         .isInstanceOf(InvalidBatchException.class)
         .hasMessage(
             "invalid batch of target 't1': series 1: labels must include __name__. Found: {job=j}");
@@ -110,7 +112,7 @@ class WriteRequestWriterTest {
     List<ScrapeBatch> batches =
         List.of(batch("t3", 1000).sample(1.0, "__name__", "up", "", "v").build());
 
-    assertThatThrownBy(() -> writer.write(batches, false))
+    assertThatThrownBy(() -> writer.write(flat(batches), false))
         .isInstanceOf(InvalidBatchException.class)
         .hasMessage("invalid batch of target 't3': label name: must not be empty. Found value: v");
   }
@@ -122,7 +124,7 @@ class WriteRequestWriterTest {
             .addSeries(Series.newBuilder().addLabelRefs(0).addLabelRefs(7))
             .build();
 
-    assertThatThrownBy(() -> writer.write(List.of(bad), false))
+    assertThatThrownBy(() -> writer.write(flat(List.of(bad)), false))
         .isInstanceOf(InvalidBatchException.class)
         .hasMessage(
             "invalid batch of target 't4': symbol reference: must be < 1 (the string table size)."
@@ -170,5 +172,9 @@ class WriteRequestWriterTest {
             .metadata("other", MetricType.METRIC_TYPE_COUNTER, "Other.", "seconds")
             .build(),
         batch("t2", 1000).sample(3.0, "b", "c", "__name__", "up").build());
+  }
+
+  private static List<FlatBatch> flat(List<ScrapeBatch> batches) {
+    return batches.stream().map(FlatBatch::of).toList();
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.scrapestream.core.config.DeliverySettings;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
+import io.scrapestream.sink.series.FlatBatch;
 import io.scrapestream.sink.series.SeriesDecoder;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,36 @@ class SampleWindowTest {
   private static final long NOW = CLOCK.millis();
   private static final SampleWindow WINDOW =
       new SampleWindow(Duration.ofHours(1), Duration.ofMinutes(10));
+
+  @Test
+  void shouldTellKeepsAllWhenEverySampleLiesOnOrInsideTheBounds() throws Exception {
+    long oldest = NOW - Duration.ofHours(1).toMillis();
+    long newest = NOW + Duration.ofMinutes(10).toMillis();
+    ScrapeBatch inside =
+        batch("t", NOW)
+            .sampleAt(oldest, 1, "__name__", "a")
+            .sample(2, "__name__", "b")
+            .sampleAt(newest, 3, "__name__", "c")
+            .build();
+
+    assertThat(WINDOW.keepsAll(FlatBatch.decode(inside.toByteArray()), CLOCK.instant())).isTrue();
+  }
+
+  @Test
+  void shouldTellNotKeepsAllWhenOneSampleIsJustOutsideABoundUnlessBoundsAreOff() throws Exception {
+    long newest = NOW + Duration.ofMinutes(10).toMillis();
+    ScrapeBatch late =
+        batch("t", NOW).sample(1, "__name__", "a").sampleAt(newest + 1, 2, "__name__", "b").build();
+    ScrapeBatch old =
+        batch("t", NOW - Duration.ofHours(1).toMillis() - 1).sample(1, "__name__", "a").build();
+
+    assertThat(WINDOW.keepsAll(FlatBatch.decode(late.toByteArray()), CLOCK.instant())).isFalse();
+    assertThat(WINDOW.keepsAll(FlatBatch.decode(old.toByteArray()), CLOCK.instant())).isFalse();
+    assertThat(
+            new SampleWindow(Duration.ZERO, Duration.ZERO)
+                .keepsAll(FlatBatch.of(late), CLOCK.instant()))
+        .isTrue();
+  }
 
   @Test
   void shouldDropSamplesJustOutsideBothBoundsAndKeepThoseOnThemWhenWindowIsSet() {
