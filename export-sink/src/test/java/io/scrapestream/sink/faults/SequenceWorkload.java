@@ -2,12 +2,15 @@ package io.scrapestream.sink.faults;
 
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.sink.ScrapeBatchBuilder;
+import io.scrapestream.testsupport.faults.SampleKeyer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +25,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * can count exactly which samples arrived and how often ({@link #sampleKey}).
  */
 record SequenceWorkload(int targets, int scrapes, int seriesPerScrape, long startMs) {
+  /** Counts every stored sample by {@link #sampleKey}: its labels without the name. */
+  static final SampleKeyer KEYER =
+      (labels, timestampMs, value) ->
+          Optional.of(
+              sampleKey(
+                  labels.entrySet().stream()
+                      .filter(label -> !label.getKey().equals("__name__"))
+                      .map(label -> label.getKey() + "=" + label.getValue())
+                      .collect(Collectors.joining(",")),
+                  timestampMs,
+                  value));
+
   /** Bytes that are not a ScrapeBatch: a varint that never ends. */
   static final byte[] POISON = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
 

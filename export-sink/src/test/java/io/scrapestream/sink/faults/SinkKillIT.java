@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
 import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import io.scrapestream.testsupport.process.ChildJvm;
@@ -43,7 +44,7 @@ class SinkKillIT {
       KafkaFixture.Broker broker, @TempDir Path dir) throws Exception {
     String prefix = broker.uniqueName("sink-kill");
     SequenceWorkload workload = new SequenceWorkload(40, 50, SERIES_PER_SCRAPE, 1_700_000_000_000L);
-    try (CountingReceiver receiver = new CountingReceiver()) {
+    try (RemoteWriteEndpoint receiver = RemoteWriteEndpoint.receiver(SequenceWorkload.KEYER)) {
       receiver.holdAcceptedRequest(3);
       ScrapestreamConfig config =
           FaultConfigs.remoteWrite(broker.bootstrapServers(), prefix, receiver.url());
@@ -58,18 +59,22 @@ class SinkKillIT {
         first.kill();
       }
       receiver.release();
-      int storedAtKill = receiver.distinctSamples();
+      int storedAtKill = receiver.ledger().distinct();
       double recoverySeconds;
       long restartAt = System.nanoTime();
       try (ChildJvm second =
           ChildJvm.start(SinkProcessMain.class, dir.resolve("second.log"), START, args)) {
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> receiver.distinctSamples() >= workload.samples());
+            .until(() -> receiver.ledger().distinct() >= workload.samples());
         recoverySeconds = (System.nanoTime() - restartAt) / 1e9;
       }
       Tally tally =
-          Tally.of("sink_killed_mid_batch", workload.expected(), receiver.counts(), recoverySeconds)
+          Tally.of(
+                  "sink_killed_mid_batch",
+                  workload.expected(),
+                  receiver.ledger().counts(),
+                  recoverySeconds)
               .print();
       System.out.printf(
           "scenario=sink_killed_mid_batch stored_at_kill=%d held_request_samples=%d bound=%d%n",

@@ -7,7 +7,8 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
-import io.scrapestream.sink.faults.CountingReceiver.Reply;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint.Reply;
 import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
@@ -24,14 +25,15 @@ class SinkOutageIT {
   private static final Duration HALF_OUTAGE = Duration.ofSeconds(5);
 
   /** Waits for the first 503, keeps answering 503, refuses connections, then comes back. */
-  private static void outage(CountingReceiver receiver, AtomicBoolean restored) throws Exception {
+  private static void outage(RemoteWriteEndpoint receiver, AtomicBoolean restored)
+      throws Exception {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> receiver.exchanges().stream().anyMatch(e -> e.status() == 503));
     Thread.sleep(HALF_OUTAGE.toMillis()); // the outage itself, answering 503
-    receiver.stop();
+    receiver.refuseConnections();
     Thread.sleep(HALF_OUTAGE.toMillis()); // the outage itself, refusing connections
-    receiver.start();
+    receiver.acceptConnections();
     restored.set(true);
   }
 
@@ -40,7 +42,7 @@ class SinkOutageIT {
       KafkaFixture.Broker broker) throws Exception {
     String prefix = broker.uniqueName("sink-outage");
     SequenceWorkload workload = new SequenceWorkload(40, 50, 5, 1_700_000_000_000L);
-    try (CountingReceiver receiver = new CountingReceiver()) {
+    try (RemoteWriteEndpoint receiver = RemoteWriteEndpoint.receiver(SequenceWorkload.KEYER)) {
       AtomicBoolean restored = new AtomicBoolean();
       receiver.respondWith(
           index -> index >= 2 && !restored.get() ? new Reply(503, Optional.empty()) : Reply.ACCEPT);
@@ -54,11 +56,15 @@ class SinkOutageIT {
         long restoredAt = System.nanoTime();
         await()
             .atMost(Duration.ofSeconds(45))
-            .until(() -> receiver.distinctSamples() >= workload.samples());
+            .until(() -> receiver.ledger().distinct() >= workload.samples());
         recoverySeconds = (System.nanoTime() - restoredAt) / 1e9;
       }
       Tally tally =
-          Tally.of("backend_down_10s", workload.expected(), receiver.counts(), recoverySeconds)
+          Tally.of(
+                  "backend_down_10s",
+                  workload.expected(),
+                  receiver.ledger().counts(),
+                  recoverySeconds)
               .print();
       assertThat(receiver.acceptedRequests()).isGreaterThan(2);
       assertThat(tally.lost()).isZero();

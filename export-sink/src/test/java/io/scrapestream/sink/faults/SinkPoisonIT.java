@@ -8,6 +8,7 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
 import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class SinkPoisonIT {
       KafkaFixture.Broker broker) throws Exception {
     String prefix = broker.uniqueName("sink-poison");
     SequenceWorkload workload = new SequenceWorkload(40, 50, 5, 1_700_000_000_000L);
-    try (CountingReceiver receiver = new CountingReceiver()) {
+    try (RemoteWriteEndpoint receiver = RemoteWriteEndpoint.receiver(SequenceWorkload.KEYER)) {
       ScrapestreamConfig config =
           FaultConfigs.remoteWrite(broker.bootstrapServers(), prefix, receiver.url());
       String topic = Topics.samplesEnriched(config.kafka());
@@ -53,10 +54,11 @@ class SinkPoisonIT {
         long start = System.nanoTime();
         await()
             .atMost(Duration.ofSeconds(45))
-            .until(() -> receiver.distinctSamples() >= workload.samples());
+            .until(() -> receiver.ledger().distinct() >= workload.samples());
         seconds = (System.nanoTime() - start) / 1e9;
       }
-      Tally tally = Tally.of("poison_record", workload.expected(), receiver.counts(), seconds);
+      Tally tally =
+          Tally.of("poison_record", workload.expected(), receiver.ledger().counts(), seconds);
       tally.print();
       List<ConsumerRecord<String, byte[]>> dead =
           readAll(broker, Topics.deadLetter(config.kafka(), "rw"));

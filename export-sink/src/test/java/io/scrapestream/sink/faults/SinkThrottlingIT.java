@@ -7,7 +7,8 @@ import io.scrapestream.core.config.ScrapestreamConfig;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
 import io.scrapestream.sink.SinkListener;
-import io.scrapestream.sink.faults.CountingReceiver.Reply;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint.Reply;
 import io.scrapestream.testsupport.faults.RemoteWriteExchange;
 import io.scrapestream.testsupport.faults.RetryWaits;
 import io.scrapestream.testsupport.faults.Tally;
@@ -39,7 +40,7 @@ class SinkThrottlingIT {
       throws Exception {
     String prefix = broker.uniqueName("sink-throttle");
     SequenceWorkload workload = new SequenceWorkload(40, 50, 5, 1_700_000_000_000L);
-    try (CountingReceiver receiver = new CountingReceiver()) {
+    try (RemoteWriteEndpoint receiver = RemoteWriteEndpoint.receiver(SequenceWorkload.KEYER)) {
       receiver.respondWith(new Storm(new Random(42)));
       ScrapestreamConfig config =
           FaultConfigs.remoteWrite(broker.bootstrapServers(), prefix, receiver.url());
@@ -50,11 +51,12 @@ class SinkThrottlingIT {
         long start = System.nanoTime();
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> receiver.distinctSamples() >= workload.samples());
+            .until(() -> receiver.ledger().distinct() >= workload.samples());
         seconds = (System.nanoTime() - start) / 1e9;
       }
       Tally tally =
-          Tally.of("storm_429_30pct", workload.expected(), receiver.counts(), seconds).print();
+          Tally.of("storm_429_30pct", workload.expected(), receiver.ledger().counts(), seconds)
+              .print();
       List<RemoteWriteExchange> exchanges = receiver.exchanges();
       List<String> violations = new RetryWaits(SHORTEST_BACKOFF, Duration.ZERO).early(exchanges);
       System.out.printf(
@@ -70,7 +72,7 @@ class SinkThrottlingIT {
   }
 
   /** 429 for 30% of requests; the Retry-After kinds in turn. */
-  private static final class Storm implements CountingReceiver.Responder {
+  private static final class Storm implements RemoteWriteEndpoint.Responder {
     private final Random random;
     private int refused;
 

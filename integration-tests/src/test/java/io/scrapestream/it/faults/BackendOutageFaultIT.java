@@ -3,6 +3,7 @@ package io.scrapestream.it.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
 import io.scrapestream.testsupport.faults.RemoteWriteExchange;
 import io.scrapestream.testsupport.faults.SequenceTargets;
 import io.scrapestream.testsupport.faults.Tally;
@@ -102,7 +103,8 @@ class BackendOutageFaultIT {
    * Samples stored from the first request the backend accepted after it came back until the backlog
    * was complete, per second of that span.
    */
-  private static double drainRate(LedgerProxy proxy, long backNanos, long doneNanos, long stored) {
+  private static double drainRate(
+      RemoteWriteEndpoint proxy, long backNanos, long doneNanos, long stored) {
     long firstAccepted =
         proxy.exchanges().stream()
             .filter(e -> e.arrivedNanos() >= backNanos && e.accepted())

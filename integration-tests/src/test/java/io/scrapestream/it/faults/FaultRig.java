@@ -2,6 +2,8 @@ package io.scrapestream.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
+import io.scrapestream.testsupport.faults.SampleKeyer;
 import io.scrapestream.testsupport.faults.SequenceTargets;
 import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.faults.WriteRequestLedger;
@@ -35,10 +37,10 @@ final class FaultRig implements AutoCloseable {
   }
 
   private final SequenceTargets targets;
-  private final LedgerProxy proxy;
+  private final RemoteWriteEndpoint proxy;
   private final FaultPipeline pipeline;
 
-  private FaultRig(SequenceTargets targets, LedgerProxy proxy, FaultPipeline pipeline) {
+  private FaultRig(SequenceTargets targets, RemoteWriteEndpoint proxy, FaultPipeline pipeline) {
     this.targets = targets;
     this.proxy = proxy;
     this.pipeline = pipeline;
@@ -48,7 +50,7 @@ final class FaultRig implements AutoCloseable {
   static FaultRig start(String name, String bootstrap, URI backend, Shape shape, Path dir)
       throws Exception {
     SequenceTargets targets = SequenceTargets.start(shape.targets(), shape.series());
-    LedgerProxy proxy = new LedgerProxy(backend);
+    RemoteWriteEndpoint proxy = RemoteWriteEndpoint.proxy(backend, SampleKeyer.SEQUENCE);
     try {
       PipelineSpec spec =
           new PipelineSpec(
@@ -65,7 +67,7 @@ final class FaultRig implements AutoCloseable {
     return targets;
   }
 
-  LedgerProxy proxy() {
+  RemoteWriteEndpoint proxy() {
     return proxy;
   }
 

@@ -1,6 +1,7 @@
 package io.scrapestream.it.faults;
 
-import io.scrapestream.it.faults.LedgerProxy.Refusal;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint.Reply;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,7 @@ import java.util.Random;
  * A 429 storm: a share of requests, chosen by a seeded random, refused with a {@code Retry-After}
  * of 2 seconds, an HTTP-date 3 s ahead, none, or garbage, in turn.
  */
-final class RetryAfterStorm implements LedgerProxy.Throttle {
+final class RetryAfterStorm implements RemoteWriteEndpoint.Responder {
   private final Random random;
   private final double share;
   private int refused;
@@ -22,9 +23,9 @@ final class RetryAfterStorm implements LedgerProxy.Throttle {
   }
 
   @Override
-  public synchronized Optional<Refusal> refuse(int index) {
+  public synchronized Reply answer(int index) {
     if (random.nextDouble() >= share) {
-      return Optional.empty();
+      return Reply.ACCEPT;
     }
     Optional<String> header =
         switch (refused++ % 4) {
@@ -36,6 +37,6 @@ final class RetryAfterStorm implements LedgerProxy.Throttle {
           case 2 -> Optional.empty();
           default -> Optional.of("soon, please");
         };
-    return Optional.of(new Refusal(header));
+    return Reply.throttled(header);
   }
 }

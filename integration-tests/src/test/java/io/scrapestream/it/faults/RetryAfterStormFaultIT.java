@@ -2,6 +2,7 @@ package io.scrapestream.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
 import io.scrapestream.testsupport.faults.RemoteWriteExchange;
 import io.scrapestream.testsupport.faults.RetryWaits;
 import io.scrapestream.testsupport.faults.Tally;
@@ -10,7 +11,6 @@ import io.scrapestream.testsupport.victoriametrics.VictoriaMetricsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,11 +50,11 @@ class RetryAfterStormFaultIT {
             new FaultRig.Shape(4, 20, 200),
             dir)) {
       PeakHeap.reset();
-      rig.proxy().throttle(new RetryAfterStorm(new Random(42), 0.3));
+      rig.proxy().respondWith(new RetryAfterStorm(new Random(42), 0.3));
       rig.pipeline().startSink();
       rig.awaitFirstSamples();
       Thread.sleep(STORM.toMillis()); // the storm itself
-      rig.proxy().throttle(index -> Optional.empty());
+      rig.proxy().respondWith(index -> RemoteWriteEndpoint.Reply.ACCEPT);
       long calmNanos = System.nanoTime();
       Tally tally =
           rig.tally(

@@ -2,6 +2,7 @@ package io.scrapestream.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scrapestream.testsupport.faults.RemoteWriteEndpoint;
 import io.scrapestream.testsupport.faults.Tally;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
 import io.scrapestream.testsupport.process.ChildJvm;
@@ -54,7 +55,7 @@ class SinkKillFaultIT {
             VM.remoteWriteUrl(),
             new FaultRig.Shape(4, SERIES, MAX_SAMPLES),
             dir)) {
-      LedgerProxy proxy = rig.proxy();
+      RemoteWriteEndpoint proxy = rig.proxy();
       proxy.holdAcceptedRequest(5);
       try (ChildJvm first = rig.pipeline().startSinkChild("sink-first")) {
         assertThat(Deliveries.awaitTrue(() -> proxy.heldSamples() > 0, Duration.ofSeconds(90)))
