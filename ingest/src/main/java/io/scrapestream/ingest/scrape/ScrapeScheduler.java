@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class ScrapeScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScrapeScheduler.class);
 
+  /** How long {@link #close()} lets a scrape under way finish before interrupting it. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
   private final ScheduledExecutorService executor;
   private final BatchPublisher publisher;
   private final ScrapeListener listener;
@@ -204,11 +207,20 @@ public final class ScrapeScheduler implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Stops scheduling scrapes. A scrape under way may finish and publish its batch within {@link
+   * #CLOSE_GRACE} (its own deadline is scrape_timeout); after that it is interrupted.
+   */
   @Override
   public void close() throws InterruptedException {
+    executor.shutdown();
+    if (executor.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+      return;
+    }
+    LOG.warn("scrapes under way did not end within {}; interrupting them", CLOSE_GRACE);
     executor.shutdownNow();
-    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-      LOG.warn("scrape threads did not stop within 10s");
+    if (!executor.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+      LOG.warn("scrape threads did not stop within {} of the interrupt", CLOSE_GRACE);
     }
   }
 }

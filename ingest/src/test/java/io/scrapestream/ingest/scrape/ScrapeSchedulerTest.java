@@ -14,21 +14,29 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** One run of the scrape loop: chunking of large scrapes and skips under back-pressure. */
+/**
+ * One run of the scrape loop: chunking of large scrapes, skips under back-pressure, and a scrape
+ * under way at close.
+ */
 @Timeout(30)
 class ScrapeSchedulerTest {
   private final List<ScrapeBatch> published = new ArrayList<>();
   private final List<ScrapeSkipReason> skips = new ArrayList<>();
   private final List<ScrapeReport> reports = new ArrayList<>();
   private boolean room = true;
+  private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer server;
 
   @AfterEach
   void stop() {
+    release.countDown();
     if (server != null) {
       server.stop(0);
     }
@@ -81,6 +89,34 @@ class ScrapeSchedulerTest {
     assertThat(reports).isEmpty();
   }
 
+  @Test
+  void shouldPublishScrapeUnderWayWhenClosedMidScrape() throws Exception {
+    CountDownLatch requested = new CountDownLatch(1);
+    URI url = serve("a 1\n", requested, release);
+    ScrapeScheduler scheduler =
+        new ScrapeScheduler(publisher(), listener(), Scrapes.CLOCK, 1, new BatchChunker(2048));
+    scheduler.schedule(List.of(new TargetScraper(Scrapes.target(url, false, true), Scrapes.job())));
+    assertThat(requested.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Thread closing = new Thread(() -> closeQuietly(scheduler), "closing");
+    closing.start();
+    Awaitility.await().until(() -> closing.getState() == Thread.State.TIMED_WAITING);
+    release.countDown();
+    closing.join();
+
+    assertThat(published).hasSize(1);
+    assertThat(Scrapes.value(published.get(0), "up")).isEqualTo(1.0);
+    assertThat(reports).hasSize(1);
+  }
+
+  private static void closeQuietly(ScrapeScheduler scheduler) {
+    try {
+      scheduler.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void run(String body, int maxBatchBytes) throws Exception {
     TargetScraper scraper =
         new TargetScraper(Scrapes.target(serve(body), false, true), Scrapes.job());
@@ -123,11 +159,19 @@ class ScrapeSchedulerTest {
   }
 
   private URI serve(String body) throws Exception {
+    return serve(body, new CountDownLatch(1), new CountDownLatch(0));
+  }
+
+  /** Serves {@code body}; each request counts {@code requested} down, then waits for release. */
+  private URI serve(String body, CountDownLatch requested, CountDownLatch release)
+      throws Exception {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/metrics",
         exchange -> {
+          requested.countDown();
+          awaitQuietly(release);
           exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
           exchange.sendResponseHeaders(200, bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -136,5 +180,13 @@ class ScrapeSchedulerTest {
         });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
