@@ -2,37 +2,33 @@ package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.config.ByteSize;
 import io.scrapestream.core.config.PrometheusDuration;
+import io.scrapestream.ingest.scrape.http.DeadlineExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a response body within the scrape's deadline and its {@code body_size_limit}. The limit
  * counts bytes after decompression, checked while reading, so a gzip bomb stops at the limit (as
- * Prometheus: a body of {@code limit} bytes or more fails). The deadline is kept by a watchdog that
- * closes the stream, which wakes up a read blocked on a stalled target. Memory: a body of known
- * length without compression is read into one array of its size; otherwise into chunks joined at
- * the end (at most twice the body while joining).
+ * Prometheus: a body of {@code limit} bytes or more fails). The deadline is kept by the stream
+ * ({@link io.scrapestream.ingest.scrape.http.Http11Client} bounds every socket read by it), which
+ * throws {@link DeadlineExceededException} when it passes. Memory: a body of known length without
+ * compression is read into one array of its size; otherwise into chunks joined at the end (at most
+ * twice the body while joining).
  */
 final class BodyReader {
   private static final int FIRST_CHUNK = 64 * 1024;
   private static final int LARGEST_CHUNK = 8 * 1024 * 1024;
   private static final long MAX_BODY = Integer.MAX_VALUE - 16;
-  private static final ScheduledExecutorService WATCHDOG = watchdog();
 
   private BodyReader() {}
 
   /** What a read is bound by. */
-  record Bounds(long deadlineNanos, Duration timeout, long limitBytes) {}
+  record Bounds(Duration timeout, long limitBytes) {}
 
   /**
    * Reads {@code raw} to its end, gunzipping it when {@code gzip}, and closes it.
@@ -41,38 +37,33 @@ final class BodyReader {
    */
   static byte[] read(InputStream raw, boolean gzip, OptionalLong length, Bounds bounds)
       throws ScrapeException {
-    AtomicBoolean expired = new AtomicBoolean();
-    long delay = bounds.deadlineNanos() - System.nanoTime();
-    ScheduledFuture<?> watchdog =
-        WATCHDOG.schedule(() -> expire(raw, expired), Math.max(0, delay), TimeUnit.NANOSECONDS);
     Chunks chunks = new Chunks(gzip ? OptionalLong.empty() : length, bounds.limitBytes());
     try (InputStream in = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw) {
       chunks.readAll(in);
-      return chunks.join();
-    } catch (IOException e) {
-      if (expired.get()) {
-        throw new ScrapeException(
-            "context deadline exceeded while reading the body (scrape_timeout "
-                + PrometheusDuration.format(bounds.timeout())
-                + ", "
-                + chunks.total
-                + " bytes read)");
+      if (gzip) {
+        endOfStream(raw);
       }
+      return chunks.join();
+    } catch (DeadlineExceededException e) {
+      throw new ScrapeException(
+          "context deadline exceeded while reading the body (scrape_timeout "
+              + PrometheusDuration.format(bounds.timeout())
+              + ", "
+              + chunks.total
+              + " bytes read)");
+    } catch (IOException e) {
       String what =
           gzip && chunks.total == 0 ? "cannot decompress gzip body: " : "cannot read the body: ";
       throw new ScrapeException(what + ScrapeErrors.describe(e));
-    } finally {
-      watchdog.cancel(false);
     }
   }
 
-  private static void expire(InputStream raw, AtomicBoolean expired) {
-    expired.set(true);
-    try {
-      raw.close();
-    } catch (IOException e) {
-      // Closing is how the blocked read is woken up; a failure to close leaves nothing to do.
-    }
+  /**
+   * Reads what follows the gzip member (a chunked body's last chunk), so that a body read to its
+   * end lets its connection be reused; bytes after the member are ignored, as before.
+   */
+  private static void endOfStream(InputStream raw) throws IOException {
+    raw.read();
   }
 
   /** The body so far, in chunks that grow up to {@link #LARGEST_CHUNK}. */
@@ -150,18 +141,5 @@ final class BodyReader {
       System.arraycopy(current, 0, body, at, used);
       return body;
     }
-  }
-
-  private static ScheduledExecutorService watchdog() {
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread thread = new Thread(r, "scrape-deadline");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.setRemoveOnCancelPolicy(true);
-    return executor;
   }
 }

@@ -2,28 +2,28 @@ package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.config.ScrapeHttpConfig;
 import io.scrapestream.core.config.TlsSettings;
+import io.scrapestream.ingest.scrape.http.Http11Client;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The JDK HTTP client of one job. Its TLS material is read at every scrape, like Prometheus's TLS
- * round tripper, and a new client is built only when the material changed, so that rotated
- * certificates take effect at the next scrape while connections are otherwise reused. Redirects are
- * never followed by the JDK client (it would forward {@code Authorization} to any host).
+ * The HTTP client of one job. Its TLS material is read at every scrape, like Prometheus's TLS round
+ * tripper, and a new client (with a new connection pool) is built only when the material changed,
+ * so that rotated certificates take effect at the next scrape while connections are otherwise
+ * reused. Also chooses each request's proxy ({@code proxy_url}, {@code no_proxy}, {@code
+ * proxy_from_environment}).
  */
 final class HttpClientCache {
-  /** A safety net for connects abandoned after the scrape deadline; the deadline rules. */
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-
   private final ScrapeHttpConfig http;
   private final Optional<ProxySelector> proxy;
   private TlsContextFactory.Material material;
-  private HttpClient client;
+  private Http11Client client;
 
   HttpClientCache(ScrapeHttpConfig http, Map<String, String> env) {
     this.http = http;
@@ -31,30 +31,37 @@ final class HttpClientCache {
   }
 
   /** The client for the TLS material as it is now. */
-  HttpClient current() throws ScrapeException {
+  Http11Client current() throws ScrapeException {
     TlsContextFactory.Material now = TlsContextFactory.read(http.tls());
     synchronized (this) {
       if (client == null || !now.equals(material)) {
+        Http11Client previous = client;
         client = build(now);
         material = now;
+        if (previous != null) {
+          previous.close();
+        }
       }
       return client;
     }
   }
 
-  private HttpClient build(TlsContextFactory.Material now) throws ScrapeException {
+  /** The HTTP proxy a request to {@code url} goes through, if any. */
+  Optional<InetSocketAddress> proxyFor(URI url) {
+    if (proxy.isEmpty()) {
+      return Optional.empty();
+    }
+    Proxy chosen = proxy.get().select(url).get(0);
+    return chosen.type() == Proxy.Type.HTTP
+        ? Optional.of((InetSocketAddress) chosen.address())
+        : Optional.empty();
+  }
+
+  private Http11Client build(TlsContextFactory.Material now) throws ScrapeException {
     TlsSettings tls = http.tls();
     SSLContext context = TlsContextFactory.build(tls, now);
     SSLParameters parameters = context.getDefaultSSLParameters();
     parameters.setProtocols(TlsContextFactory.protocols(tls));
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .version(http.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .sslContext(context)
-            .sslParameters(parameters);
-    proxy.ifPresent(builder::proxy);
-    return builder.build();
+    return new Http11Client(context.getSocketFactory(), parameters, tls.serverName());
   }
 }

@@ -2,30 +2,30 @@ package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.config.PrometheusDuration;
 import io.scrapestream.core.config.ScrapeHttpConfig;
+import io.scrapestream.ingest.scrape.http.DeadlineExceededException;
+import io.scrapestream.ingest.scrape.http.Http11Client;
+import io.scrapestream.ingest.scrape.http.HttpRequest;
+import io.scrapestream.ingest.scrape.http.HttpResponse;
+import io.scrapestream.ingest.scrape.http.Origin;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches targets' metrics over HTTP for one job, honouring its {@code http_config}: credentials
- * (files read at each scrape), TLS, proxy, compression, and redirects followed here rather than by
- * the JDK client, at most as many as Go follows, with credentials sent only to the target's own
- * origin (scheme, host and port). One deadline covers connect, headers and body; the body is read
- * within {@code body_size_limit}, counted after decompression. Thread-safe.
+ * Fetches targets' metrics over HTTP/1.1 for one job ({@link Http11Client}: keep-alive connections,
+ * blocking reads on the scrape thread), honouring its {@code http_config}: credentials (files read
+ * at each scrape), TLS, proxy, compression, and redirects followed here, at most as many as Go
+ * follows, with credentials sent only to the target's own origin (scheme, host and port). One
+ * deadline covers connect, headers and body; the body is read within {@code body_size_limit},
+ * counted after decompression. Thread-safe.
  */
 public final class ScrapeClient {
   /** Go's client stops when a redirect would make the 11th request. */
@@ -51,6 +51,15 @@ public final class ScrapeClient {
   /** A successful exchange: the status, the content type and the decompressed body. */
   public record Response(int status, String contentType, byte[] body) {}
 
+  /**
+   * When the scrape must be over ({@link System#nanoTime()} based), and the timeout it came from.
+   */
+  private record Deadline(long nanos, Duration timeout) {
+    Deadline {
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
   /** What to fetch and within which bounds. */
   public record Request(URI url, Duration timeout, long bodySizeLimitBytes, String accept) {
     public Request {
@@ -70,28 +79,28 @@ public final class ScrapeClient {
    * when the exchange fails, the status is not 200, a limit is exceeded or the deadline passes.
    */
   public Response fetch(Request request) throws ScrapeException, InterruptedException {
-    long deadline = System.nanoTime() + request.timeout().toNanos();
-    HttpClient client = clients.current();
+    Deadline deadline =
+        new Deadline(System.nanoTime() + request.timeout().toNanos(), request.timeout());
+    Http11Client client = clients.current();
     Optional<String> authorization = RequestAuth.header(http.auth());
-    HttpResponse<InputStream> response = follow(client, request, authorization, deadline);
-    if (response.statusCode() != 200) {
-      close(response.body());
-      throw new ScrapeException(
-          "server returned HTTP status " + HttpStatusText.status(response.statusCode()));
+    try (HttpResponse response = follow(client, request, authorization, deadline)) {
+      if (response.status() != 200) {
+        throw new ScrapeException(
+            "server returned HTTP status " + HttpStatusText.status(response.status()));
+      }
+      String contentType = response.header("Content-Type").orElse("");
+      return new Response(response.status(), contentType, body(response, request));
     }
-    String contentType = response.headers().firstValue("Content-Type").orElse("");
-    return new Response(response.statusCode(), contentType, body(response, request, deadline));
   }
 
   /** The decompressed body; an interrupted read is an interruption, not a failed scrape. */
-  private static byte[] body(HttpResponse<InputStream> response, Request request, long deadline)
+  private static byte[] body(HttpResponse response, Request request)
       throws ScrapeException, InterruptedException {
-    boolean gzip = response.headers().firstValue("Content-Encoding").orElse("").equals("gzip");
+    boolean gzip = response.header("Content-Encoding").orElse("").equals("gzip");
     BodyReader.Bounds bounds =
-        new BodyReader.Bounds(deadline, request.timeout(), request.bodySizeLimitBytes());
+        new BodyReader.Bounds(request.timeout(), request.bodySizeLimitBytes());
     try {
-      return BodyReader.read(
-          response.body(), gzip, response.headers().firstValueAsLong("Content-Length"), bounds);
+      return BodyReader.read(response.body(), gzip, response.contentLength(), bounds);
     } catch (ScrapeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("scrape of " + request.url() + " interrupted");
@@ -100,22 +109,19 @@ public final class ScrapeClient {
     }
   }
 
-  private HttpResponse<InputStream> follow(
-      HttpClient client, Request request, Optional<String> authorization, long deadline)
+  private HttpResponse follow(
+      Http11Client client, Request request, Optional<String> authorization, Deadline deadline)
       throws ScrapeException, InterruptedException {
     URI url = request.url();
     for (int requests = 1; ; requests++) {
       Optional<String> credentials =
           sameOrigin(request.url(), url) ? authorization : Optional.empty();
-      HttpResponse<InputStream> response =
-          send(client, build(url, request, credentials), deadline, request.timeout());
-      Optional<String> location = response.headers().firstValue("Location");
-      if (!http.followRedirects()
-          || !REDIRECTS.contains(response.statusCode())
-          || location.isEmpty()) {
+      HttpResponse response = send(client, url, build(url, request, credentials), deadline);
+      Optional<String> location = response.header("Location");
+      if (!http.followRedirects() || !REDIRECTS.contains(response.status()) || location.isEmpty()) {
         return response;
       }
-      close(response.body());
+      response.close();
       URI next = resolve(url, location.get());
       if (requests >= MAX_REQUESTS) {
         throw ScrapeErrors.request(next, "stopped after " + MAX_REQUESTS + " redirects");
@@ -130,48 +136,53 @@ public final class ScrapeClient {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw ScrapeErrors.request(url, "unsupported protocol scheme \"" + url.getScheme() + "\"");
     }
+    if (url.getHost() == null) {
+      throw ScrapeErrors.request(url, "no Host in request URL");
+    }
+    List<Map.Entry<String, String>> headers = new ArrayList<>(6);
+    headers.add(Map.entry("User-Agent", userAgent));
+    headers.add(Map.entry("Accept", request.accept()));
+    headers.add(Map.entry("Accept-Encoding", http.enableCompression() ? "gzip" : "identity"));
+    headers.add(Map.entry("X-Prometheus-Scrape-Timeout-Seconds", seconds(request.timeout())));
+    authorization.ifPresent(value -> headers.add(Map.entry("Authorization", value)));
     try {
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(url)
-              .GET()
-              .header("Accept", request.accept())
-              .header("Accept-Encoding", http.enableCompression() ? "gzip" : "identity")
-              .header("User-Agent", userAgent)
-              .header("X-Prometheus-Scrape-Timeout-Seconds", seconds(request.timeout()));
-      if (scheme.equals("http")) {
-        builder.version(HttpClient.Version.HTTP_1_1);
-      }
-      authorization.ifPresent(value -> builder.header("Authorization", value));
-      return builder.build();
+      return new HttpRequest(origin(url, scheme), target(url), headers);
     } catch (IllegalArgumentException e) {
       throw ScrapeErrors.request(url, "invalid request: " + e.getMessage());
     }
   }
 
-  private static HttpResponse<InputStream> send(
-      HttpClient client, HttpRequest request, long deadline, Duration timeout)
-      throws ScrapeException, InterruptedException {
-    CompletableFuture<HttpResponse<InputStream>> future =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-    try {
-      return future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      abandon(future);
-      throw ScrapeErrors.request(
-          request.uri(),
-          "context deadline exceeded (scrape_timeout " + PrometheusDuration.format(timeout) + ")");
-    } catch (ExecutionException e) {
-      throw ScrapeErrors.request(request.uri(), ScrapeErrors.describe(e.getCause()));
-    } catch (InterruptedException e) {
-      abandon(future);
-      throw e;
+  private Origin origin(URI url, String scheme) {
+    String host = url.getHost();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
     }
+    return new Origin(scheme, host, port(url), clients.proxyFor(url));
   }
 
-  /** Cancels the exchange; a response that arrives anyway has its connection closed. */
-  private static void abandon(CompletableFuture<HttpResponse<InputStream>> future) {
-    future.cancel(true);
-    future.thenAccept(response -> close(response.body()));
+  /** {@code /path?query} as the URL spells them; an empty path is {@code /}. */
+  private static String target(URI url) {
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+  }
+
+  private static HttpResponse send(
+      Http11Client client, URI url, HttpRequest request, Deadline deadline)
+      throws ScrapeException, InterruptedException {
+    try {
+      return client.send(request, deadline.nanos());
+    } catch (DeadlineExceededException e) {
+      throw ScrapeErrors.request(
+          url,
+          "context deadline exceeded (scrape_timeout "
+              + PrometheusDuration.format(deadline.timeout())
+              + ")");
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("scrape of " + url + " interrupted");
+      }
+      throw ScrapeErrors.request(url, ScrapeErrors.describe(e));
+    }
   }
 
   private static URI resolve(URI base, String location) throws ScrapeException {
@@ -194,14 +205,6 @@ public final class ScrapeClient {
       return uri.getPort();
     }
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
-  private static void close(InputStream body) {
-    try {
-      body.close();
-    } catch (IOException e) {
-      // The connection is dropped either way; nothing is read from it any more.
-    }
   }
 
   /** Seconds as Go's {@code strconv.FormatFloat(s, 'f', -1, 64)} writes them: 10, 0.5. */

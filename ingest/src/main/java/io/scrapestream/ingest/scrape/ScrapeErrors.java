@@ -1,11 +1,11 @@
 package io.scrapestream.ingest.scrape;
 
 import io.scrapestream.core.config.SecretSource;
+import io.scrapestream.ingest.scrape.http.HttpProtocolException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -20,8 +20,8 @@ final class ScrapeErrors {
   }
 
   /**
-   * What went wrong in an exchange, from the exception the JDK client threw (it wraps the cause
-   * that matters, so the whole chain is searched).
+   * What went wrong in an exchange, from the exception thrown (a wrapper may hide the cause that
+   * matters, so the whole chain is searched).
    */
   static String describe(Throwable failure) {
     String connect = null;
@@ -32,8 +32,8 @@ final class ScrapeErrors {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return "no such host";
       }
-      if (t instanceof HttpConnectTimeoutException) {
-        return "connect timed out";
+      if (t instanceof HttpProtocolException) {
+        return t.getMessage();
       }
       if (t instanceof ConnectException && t.getMessage() != null) {
         connect = t.getMessage().toLowerCase(Locale.ROOT);

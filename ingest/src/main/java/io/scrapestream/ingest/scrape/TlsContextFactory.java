@@ -59,9 +59,7 @@ final class TlsContextFactory {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyManagers(tls, material), new TrustManager[] {trust(tls, material)}, null);
-      return tls.serverName().isPresent()
-          ? new ServerNameSslContext(context, tls.serverName().get())
-          : context;
+      return context;
     } catch (GeneralSecurityException e) {
       throw new ScrapeException("unable to set up TLS: " + e.getMessage());
     }
