@@ -38,12 +38,43 @@ public final class ScrapePathCpuTime {
     ExpositionParser parser = ExpositionFormat.PROMETHEUS_TEXT.newParser();
     int samples = (int) direct(parser, body, target) - 1; // without the synthetic series
     System.out.printf("%s: %d samples per scrape%n", file.getFileName(), samples);
+    if (args.length > 1 && args[1].equals("cold")) {
+      measureCold(parser, body, target, samples);
+      return;
+    }
     measure("parse only", samples, b -> parseOnly(parser, body));
     measure("direct encoding", samples, b -> direct(parser, body, target));
     measure("message-built", samples, b -> messageBuilt(parser, body, target));
   }
 
-  private static void measure(String name, int samples, ToLongFunction<Void> round) {
+  /**
+   * As the scraper meets it: each round a fresh copy of the body (the HTTP read) after the caches
+   * were filled with other data (other threads, other targets), the cost of which is measured alone
+   * and subtracted.
+   */
+  private static void measureCold(
+      ExpositionParser parser, byte[] body, ScrapeTarget target, int samples) {
+    long[] other = new long[THRASH_BYTES / 8];
+    double thrash = measure("evict only", samples, b -> evict(other, body).length);
+    double parse = measure("parse, cold", samples, b -> parseOnly(parser, evict(other, body)));
+    double direct =
+        measure("direct, cold", samples, b -> direct(parser, evict(other, body), target));
+    System.out.printf(
+        "cold, eviction subtracted: parse only %.3f, parse + direct encoding %.3f CPU-s per"
+            + " million samples%n",
+        parse - thrash, direct - thrash);
+  }
+
+  private static byte[] evict(long[] other, byte[] body) {
+    for (int i = 0; i < other.length; i += 8) {
+      other[i]++;
+    }
+    return body.clone();
+  }
+
+  private static final int THRASH_BYTES = 8 << 20;
+
+  private static double measure(String name, int samples, ToLongFunction<Void> round) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long checksum = 0;
@@ -61,6 +92,7 @@ public final class ScrapePathCpuTime {
     System.out.printf(
         "%-16s %6.3f CPU-s per million samples %8.1f B allocated per sample (checksum %d)%n",
         name, perMillion, (double) bytes / ((double) ROUNDS * samples), checksum);
+    return perMillion;
   }
 
   private static long parseOnly(ExpositionParser parser, byte[] body) {

@@ -77,6 +77,26 @@ final class LabelBuffer implements LabelView {
     return values[check(i)].text;
   }
 
+  @Override
+  public int nameNote(int i, long stamp) {
+    return names[check(i)].note(stamp);
+  }
+
+  @Override
+  public void nameNote(int i, long stamp, int note) {
+    names[check(i)].note(stamp, note);
+  }
+
+  @Override
+  public int valueNote(int i, long stamp) {
+    return values[check(i)].note(stamp);
+  }
+
+  @Override
+  public void valueNote(int i, long stamp, int note) {
+    values[check(i)].note(stamp, note);
+  }
+
   private int check(int i) {
     return java.util.Objects.checkIndex(i, size);
   }

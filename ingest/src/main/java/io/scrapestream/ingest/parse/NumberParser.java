@@ -1,6 +1,6 @@
 package io.scrapestream.ingest.parse;
 
-import java.nio.charset.StandardCharsets;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 /**
  * The number grammar of both text formats, written out rather than borrowed from {@link
@@ -180,9 +180,13 @@ final class NumberParser {
     return Status.OK;
   }
 
-  /** Correct rounding for the rare long or exponent forms; the grammar is already checked. */
+  /**
+   * Correct rounding for the rare long or exponent forms, from the bytes (Eisel-Lemire, no string):
+   * the grammar is already checked, so the Java syntax FastDoubleParser also takes never reaches
+   * it.
+   */
   private Status slowPath(byte[] b, int from, int to) {
-    double v = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    double v = JavaDoubleParser.parseDouble(b, from, to - from);
     if (Double.isInfinite(v)) {
       return Status.RANGE;
     }

@@ -65,6 +65,11 @@ final class Symbol {
 
   double number;
 
+  /** A visitor's note ({@link LabelView#nameNote}) and the stamp it was stored under. */
+  private long noteStamp;
+
+  private int note;
+
   Symbol(byte[] bytes, int hash, String text, long id) {
     this.bytes = bytes;
     this.length = bytes.length;
@@ -75,6 +80,16 @@ final class Symbol {
     this.plain = isPlain(bytes);
     this.w0 = word(bytes, 0);
     this.w1 = word(bytes, 8);
+  }
+
+  /** The note stored under {@code stamp}, or -1. */
+  int note(long stamp) {
+    return noteStamp == stamp ? note : -1;
+  }
+
+  void note(long stamp, int value) {
+    noteStamp = stamp;
+    note = value;
   }
 
   private static long word(byte[] b, int from) {
@@ -100,10 +115,29 @@ final class Symbol {
     if (to - from != n) {
       return false;
     }
-    if (n > 16 || from + 16 > b.length) {
+    if (from + 16 > b.length) {
       return equalRanges(bytes, b, from, to);
     }
-    return wordsMatch(b, from, n, w0, w1);
+    if (n <= 16) {
+      return wordsMatch(b, from, n, w0, w1);
+    }
+    return wordsMatch(b, from, 16, w0, w1) && equalTail(bytes, b, from, n);
+  }
+
+  /**
+   * Whether bytes 16 to {@code n} ({@code n > 16}) of {@code b} at {@code from} equal those of
+   * {@code expected}: 8 at a time, the last 8 read overlapping, with no call to a library loop.
+   */
+  private static boolean equalTail(byte[] expected, byte[] b, int from, int n) {
+    int i = 16;
+    for (; i + 8 <= n; i += 8) {
+      if ((long) SymbolHash.LONGS.get(expected, i) != (long) SymbolHash.LONGS.get(b, from + i)) {
+        return false;
+      }
+    }
+    return i == n
+        || (long) SymbolHash.LONGS.get(expected, n - 8)
+            == (long) SymbolHash.LONGS.get(b, from + n - 8);
   }
 
   long word0() {

@@ -29,6 +29,8 @@ final class BatchAssembler implements SampleVisitor {
   private final ScrapeSymbols symbols;
   private final MergedLabels merged;
   private final SeriesWriter series;
+  private final NameOrder order;
+  private final int[] targetEntries;
   private int scraped;
   private int postRelabeling;
 
@@ -61,6 +63,9 @@ final class BatchAssembler implements SampleVisitor {
     this.symbols = buffers.symbols;
     this.merged = buffers.labels;
     this.series = buffers.series;
+    this.order = buffers.order;
+    order.target(targetLabels.names());
+    this.targetEntries = targetLabels.entries(symbols);
   }
 
   @Override
@@ -82,13 +87,17 @@ final class BatchAssembler implements SampleVisitor {
   public void sample(LabelView labels, long valueBits, boolean hasTimestamp, long timestampMs) {
     series.flush();
     scraped++;
-    merged.load(labels);
-    targetLabels.mergeInto(merged);
-    if (!relabeling.isEmpty() && !relabel()) {
-      return;
+    boolean resolved = merge(labels);
+    if (!relabeling.isEmpty()) {
+      if (!relabel()) {
+        return;
+      }
+      resolved = false;
     }
     postRelabeling++;
-    merged.resolve(symbols);
+    if (!resolved) {
+      merged.resolve(symbols);
+    }
     limits.checkLabels(merged, symbols);
     boolean keepTimestamp = hasTimestamp && target.honorTimestamps();
     long hash = SampleAdmission.hash(merged, symbols);
@@ -106,8 +115,8 @@ final class BatchAssembler implements SampleVisitor {
     }
     series.startExemplar();
     for (int i = 0; i < labels.size(); i++) {
-      series.addExemplarRef(symbols.ref(symbols.entry(labels.name(i))));
-      series.addExemplarRef(symbols.ref(symbols.entry(labels.value(i))));
+      series.addExemplarRef(symbols.ref(symbols.nameEntry(labels, i)));
+      series.addExemplarRef(symbols.ref(symbols.valueEntry(labels, i)));
     }
     series.endExemplar(valueBits, hasTimestamp, timestampMs);
   }
@@ -175,6 +184,19 @@ final class BatchAssembler implements SampleVisitor {
   /** The buffers holding the encoded series, for {@link BatchEncoding}. */
   ScrapeBuffers buffers() {
     return buffers;
+  }
+
+  /**
+   * Loads the sample's labels and merges the target labels in; true when the entries of the result
+   * are known (no label of the sample has a target label's name: the merge is by rank).
+   */
+  private boolean merge(LabelView labels) {
+    if (merged.loadResolved(labels, symbols, order)) {
+      merged.mergeTarget(targetLabels.names(), targetLabels.values(), targetEntries);
+      return true;
+    }
+    targetLabels.mergeInto(merged);
+    return false;
   }
 
   /** Applies {@code metric_relabel_configs}; false when they dropped the sample. */

@@ -16,9 +16,13 @@ final class MergedLabels {
   private String[] values = new String[16];
   private int[] nameEntries = new int[16];
   private int[] valueEntries = new int[16];
+  private int[] ranks = new int[16];
   private int size;
 
+  /** Empties it, dropping the references to the last scrape's strings. */
   void clear() {
+    Arrays.fill(names, 0, names.length, null);
+    Arrays.fill(values, 0, values.length, null);
     size = 0;
   }
 
@@ -38,6 +42,81 @@ final class MergedLabels {
       values[j] = labels.value(i);
       size++;
     }
+  }
+
+  /**
+   * Loads the labels of a sample as {@link #load(LabelView)} does, with their entries (so no {@link
+   * #resolve} is needed) and their ranks among the target's label names, comparing names by {@link
+   * NameOrder}. Returns false when a label has the name of a target label: {@link #mergeTarget}
+   * cannot merge it then ({@link TargetLabels#mergeInto} and {@link #resolve} can).
+   */
+  boolean loadResolved(LabelView labels, ScrapeSymbols symbols, NameOrder order) {
+    size = 0;
+    ensure(labels.size());
+    boolean clear = true;
+    for (int i = 0; i < labels.size(); i++) {
+      int nameEntry = symbols.nameEntry(labels, i);
+      int rank = order.rank(nameEntry);
+      clear &= rank >= 0;
+      int j = size;
+      while (j > 0 && order.compare(nameEntries[j - 1], nameEntry) > 0) {
+        copy(j - 1, j);
+        j--;
+      }
+      names[j] = labels.name(i);
+      values[j] = labels.value(i);
+      nameEntries[j] = nameEntry;
+      valueEntries[j] = symbols.valueEntry(labels, i);
+      ranks[j] = rank;
+      size++;
+    }
+    return clear;
+  }
+
+  /**
+   * Merges the target labels (sorted, resolved, none with the name of a loaded label) into the
+   * labels {@link #loadResolved} loaded, by rank, then drops the labels whose value is empty.
+   */
+  void mergeTarget(String[] targetNames, String[] targetValues, int[] targetEntries) {
+    int t = targetNames.length;
+    ensure(size + t);
+    int i = size - 1;
+    int k = size + t - 1;
+    for (int j = t - 1; j >= 0; k--) {
+      if (i >= 0 && ranks[i] > j) {
+        copy(i--, k);
+      } else {
+        names[k] = targetNames[j];
+        values[k] = targetValues[j];
+        nameEntries[k] = targetEntries[2 * j];
+        valueEntries[k] = targetEntries[2 * j + 1];
+        j--;
+      }
+    }
+    size += t;
+    dropEmptyEntries();
+  }
+
+  /** Drops the labels whose value is the empty string's entry, moving nothing before the first. */
+  private void dropEmptyEntries() {
+    int kept = 0;
+    while (kept < size && valueEntries[kept] != ScrapeSymbols.EMPTY) {
+      kept++;
+    }
+    for (int x = kept + 1; x < size; x++) {
+      if (valueEntries[x] != ScrapeSymbols.EMPTY) {
+        copy(x, kept++);
+      }
+    }
+    size = Math.min(size, kept);
+  }
+
+  private void copy(int from, int to) {
+    names[to] = names[from];
+    values[to] = values[from];
+    nameEntries[to] = nameEntries[from];
+    valueEntries[to] = valueEntries[from];
+    ranks[to] = ranks[from];
   }
 
   /** Loads a label set (relabeling results, synthetic series). */
@@ -145,6 +224,7 @@ final class MergedLabels {
       values = Arrays.copyOf(values, grown);
       nameEntries = Arrays.copyOf(nameEntries, grown);
       valueEntries = Arrays.copyOf(valueEntries, grown);
+      ranks = Arrays.copyOf(ranks, grown);
     }
   }
 }

@@ -49,6 +49,22 @@ final class ProtoWriter {
     buffer[position++] = (byte) value;
   }
 
+  /** Writes {@code values[0, count)} as varints, {@code size} bytes in all. */
+  void varints(int[] values, int count, int size) {
+    ensure(size);
+    byte[] b = buffer;
+    int p = position;
+    for (int i = 0; i < count; i++) {
+      int value = values[i];
+      while ((value & ~0x7F) != 0) {
+        b[p++] = (byte) ((value & 0x7F) | 0x80);
+        value >>>= 7;
+      }
+      b[p++] = (byte) value;
+    }
+    position = p;
+  }
+
   void varint64(long value) {
     ensure(varint64Size(value));
     while ((value & ~0x7FL) != 0) {

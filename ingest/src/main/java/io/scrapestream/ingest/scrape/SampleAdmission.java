@@ -76,14 +76,19 @@ final class SampleAdmission {
 
   /**
    * A 64-bit hash of a label set (names and values in order), from the cached hashes of its
-   * symbols: no character is read again.
+   * symbols: no character is read again. Each step is a bijection of the state for a given symbol
+   * hash (those are well mixed already), and the result gets MurmurHash3's finaliser.
    */
   static long hash(MergedLabels labels, ScrapeSymbols symbols) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < labels.size(); i++) {
-      h = mix(mix(h, symbols.hash(labels.nameEntry(i))), symbols.hash(labels.valueEntry(i)));
+      h = step(step(h, symbols.hash(labels.nameEntry(i))), symbols.hash(labels.valueEntry(i)));
     }
     return mix(h, labels.size());
+  }
+
+  private static long step(long h, long symbolHash) {
+    return Long.rotateLeft((h ^ symbolHash) * 0x9E3779B97F4A7C15L, 31);
   }
 
   /** MurmurHash3's 64-bit finaliser over {@code a} combined with {@code b}. */

@@ -16,6 +16,7 @@ final class ScrapeBuffers {
   final FamilyMetadataTable families = new FamilyMetadataTable(symbols);
   final ProtoWriter metadata = new ProtoWriter(8 * 1024);
   final SeriesHashSet seen = new SeriesHashSet();
+  final NameOrder order = new NameOrder(symbols);
 
   /** This thread's buffers, reset for a new scrape. */
   static ScrapeBuffers forThisThread() {
@@ -32,5 +33,6 @@ final class ScrapeBuffers {
     families.clear();
     metadata.reset();
     seen.clear();
+    order.clear();
   }
 }

@@ -1,6 +1,8 @@
 package io.scrapestream.ingest.scrape;
 
+import io.scrapestream.ingest.parse.LabelView;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The strings one scrape uses, each once, with what the sample path needs of them: a 64-bit hash of
@@ -16,6 +18,9 @@ final class ScrapeSymbols {
   /** The entry (and string table index) of the empty string, added first by {@link #clear()}. */
   static final int EMPTY = 0;
 
+  /** Stamps of {@link LabelView} notes: one per {@link #clear()} of any instance, never 0. */
+  private static final AtomicLong STAMPS = new AtomicLong();
+
   private int[] slots = new int[1024]; // entry + 1, 0 when empty
   private String[] texts = new String[512];
   private long[] hashes = new long[512];
@@ -25,6 +30,7 @@ final class ScrapeSymbols {
   private int[] families = new int[512]; // metadata index of a family name, -1 when none
   private int entries;
   private int tableSize;
+  private long stamp;
 
   ScrapeSymbols() {
     clear();
@@ -32,6 +38,7 @@ final class ScrapeSymbols {
 
   /** Empties it for a new scrape; the string table then holds just the empty string. */
   void clear() {
+    stamp = STAMPS.incrementAndGet();
     Arrays.fill(slots, 0);
     Arrays.fill(texts, 0, entries, null);
     entries = 0;
@@ -57,6 +64,29 @@ final class ScrapeSymbols {
         return slot - 1;
       }
     }
+  }
+
+  /**
+   * The entry of label {@code i}'s name in a parser's view: noted on the parser's symbol, so each
+   * name is looked up once per scrape, not once per sample.
+   */
+  int nameEntry(LabelView labels, int i) {
+    int entry = labels.nameNote(i, stamp);
+    if (entry < 0) {
+      entry = entry(labels.name(i));
+      labels.nameNote(i, stamp, entry);
+    }
+    return entry;
+  }
+
+  /** As {@link #nameEntry}, for label {@code i}'s value. */
+  int valueEntry(LabelView labels, int i) {
+    int entry = labels.valueNote(i, stamp);
+    if (entry < 0) {
+      entry = entry(labels.value(i));
+      labels.valueNote(i, stamp, entry);
+    }
+    return entry;
   }
 
   String text(int entry) {

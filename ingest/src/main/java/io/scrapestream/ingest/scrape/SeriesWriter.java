@@ -76,9 +76,10 @@ final class SeriesWriter {
   /** Ends the exemplar whose refs were added since {@link #startExemplar()}. */
   void endExemplar(long valueBits, boolean hasTimestamp, long timestampMs) {
     exemplars.tag(EXEMPLARS_FIELD, ProtoWriter.LENGTH_DELIMITED);
-    exemplars.varint32(
-        pointSize(exemplarRefs, exemplarRefCount, valueBits, hasTimestamp, timestampMs));
-    writePoint(exemplars, exemplarRefs, exemplarRefCount, valueBits, hasTimestamp, timestampMs);
+    int packed = packedSize(exemplarRefs, exemplarRefCount);
+    exemplars.varint32(pointSize(packed, exemplarRefCount, valueBits, hasTimestamp, timestampMs));
+    writePoint(
+        exemplars, packed, exemplarRefs, exemplarRefCount, valueBits, hasTimestamp, timestampMs);
   }
 
   /** Writes the pending series, if any. */
@@ -87,14 +88,15 @@ final class SeriesWriter {
       return;
     }
     pending = false;
-    int size = pointSize(refs, refCount, valueBits, hasTimestamp, timestampMs);
+    int packed = packedSize(refs, refCount);
+    int size = pointSize(packed, refCount, valueBits, hasTimestamp, timestampMs);
     if (histogram != null) {
       size += 1 + ProtoWriter.varint32Size(histogram.length) + histogram.length;
     }
     size += exemplars.position();
     out.tag(SERIES_FIELD, ProtoWriter.LENGTH_DELIMITED);
     out.varint32(size);
-    writePoint(out, refs, refCount, valueBits, hasTimestamp, timestampMs);
+    writePoint(out, packed, refs, refCount, valueBits, hasTimestamp, timestampMs);
     if (histogram != null) {
       out.tag(HISTOGRAM_FIELD, ProtoWriter.LENGTH_DELIMITED);
       out.varint32(histogram.length);
@@ -115,10 +117,9 @@ final class SeriesWriter {
 
   /** Fields 1 to 3, common to {@code Series} and {@code Exemplar}. */
   private static int pointSize(
-      int[] refs, int refCount, long valueBits, boolean hasTimestamp, long timestampMs) {
+      int packed, int refCount, long valueBits, boolean hasTimestamp, long timestampMs) {
     int size = 0;
     if (refCount > 0) {
-      int packed = packedSize(refs, refCount);
       size += 1 + ProtoWriter.varint32Size(packed) + packed;
     }
     if (valueBits != 0) {
@@ -132,6 +133,7 @@ final class SeriesWriter {
 
   private static void writePoint(
       ProtoWriter to,
+      int packed,
       int[] refs,
       int refCount,
       long valueBits,
@@ -139,10 +141,8 @@ final class SeriesWriter {
       long timestampMs) {
     if (refCount > 0) {
       to.tag(1, ProtoWriter.LENGTH_DELIMITED);
-      to.varint32(packedSize(refs, refCount));
-      for (int i = 0; i < refCount; i++) {
-        to.varint32(refs[i]);
-      }
+      to.varint32(packed);
+      to.varints(refs, refCount, packed);
     }
     if (valueBits != 0) {
       to.tag(2, ProtoWriter.FIXED64);

@@ -39,6 +39,28 @@ final class TargetLabels {
     return target;
   }
 
+  /** The names, sorted (as {@link String#compareTo}); do not modify. */
+  String[] names() {
+    return names;
+  }
+
+  /** The values, in the order of {@link #names()}; do not modify. */
+  String[] values() {
+    return values;
+  }
+
+  /**
+   * The entries of each name and value in {@code symbols}: name of label j at 2j, value at 2j+1.
+   */
+  int[] entries(ScrapeSymbols symbols) {
+    int[] entries = new int[2 * names.length];
+    for (int j = 0; j < names.length; j++) {
+      entries[2 * j] = symbols.entry(names[j]);
+      entries[2 * j + 1] = symbols.entry(values[j]);
+    }
+    return entries;
+  }
+
   /** Merges the target labels into {@code labels} (a sample's exposed labels). */
   void mergeInto(MergedLabels labels) {
     for (int j = 0; j < names.length; j++) {

@@ -74,12 +74,14 @@ public final class TargetScraper {
   public Scraped scrapeEncoded() throws InterruptedException {
     long timestampMs = job.clock().millis();
     long startNanos = System.nanoTime();
+    Fetched fetched = fetch();
+    // Reset after the fetch, not before: the buffers are then in cache for the parse.
     ScrapeBuffers buffers = ScrapeBuffers.forThisThread();
     SampleAdmission admission =
         new SampleAdmission(job.limits().sampleLimit(), timestampMs, buffers.seen);
     BatchAssembler assembler =
         new BatchAssembler(targetLabels, limits, admission, job.metricRelabeling(), buffers);
-    Outcome outcome = fetchAndParse(assembler);
+    Outcome outcome = fetched.response() == null ? fetched.failure() : parse(fetched, assembler);
     if (!outcome.error().isEmpty()) {
       assembler.discardSamples();
     }
@@ -94,18 +96,29 @@ public final class TargetScraper {
   /** How a fetch and parse ended: the error text (empty when up), its limit, the body size. */
   private record Outcome(String error, Optional<ScrapeLimitKind> limit, long bodyBytes) {}
 
-  private Outcome fetchAndParse(BatchAssembler assembler) throws InterruptedException {
-    long bodyBytes = 0;
+  /** The response of a fetch, or (response null) how it failed. */
+  private record Fetched(ScrapeClient.Response response, Outcome failure) {}
+
+  private Fetched fetch() throws InterruptedException {
     try {
-      ScrapeClient.Response response =
+      return new Fetched(
           job.client()
               .fetch(
                   new ScrapeClient.Request(
                       target.url(),
                       target.timeout(),
                       job.limits().bodySizeLimitBytes(),
-                      acceptHeader()));
-      bodyBytes = response.body().length;
+                      acceptHeader())),
+          null);
+    } catch (ScrapeException e) {
+      return new Fetched(null, new Outcome(e.getMessage(), e.limit(), 0));
+    }
+  }
+
+  private Outcome parse(Fetched fetched, BatchAssembler assembler) {
+    ScrapeClient.Response response = fetched.response();
+    long bodyBytes = response.body().length;
+    try {
       parsers
           .forContentType(response.contentType())
           .parse(response.body(), 0, response.body().length, assembler);
