@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * One {@link ScrapeJob} (HTTP client, limits, parsers) per job, kept while the job's config text
  * stays the same, so that the scheduler sees the same job and keeps its targets' scrape loops; a
- * changed text makes a new job, whose targets restart. Not thread-safe.
+ * changed text makes a new job, whose targets restart. A replaced or removed job's HTTP client is
+ * closed, so its idle keep-alive connections do not linger. Not thread-safe.
  */
 final class ScrapeJobs {
   private final Function<ScrapeConfig, ScrapeJob> factory;
@@ -25,14 +26,27 @@ final class ScrapeJobs {
   ScrapeJob of(JobAssignment job) {
     Entry entry = byName.get(job.jobName());
     if (entry == null || !entry.source().equals(job.source())) {
-      entry = new Entry(job.source(), factory.apply(job.config()));
-      byName.put(job.jobName(), entry);
+      Entry previous =
+          byName.put(job.jobName(), new Entry(job.source(), factory.apply(job.config())));
+      if (previous != null) {
+        previous.job().client().close();
+      }
+      entry = byName.get(job.jobName());
     }
     return entry.job();
   }
 
-  /** Forgets the jobs not named. */
+  /** Forgets the jobs not named, closing their HTTP connections. */
   void retain(Set<String> names) {
-    byName.keySet().retainAll(names);
+    byName
+        .entrySet()
+        .removeIf(
+            named -> {
+              boolean gone = !names.contains(named.getKey());
+              if (gone) {
+                named.getValue().job().client().close();
+              }
+              return gone;
+            });
   }
 }

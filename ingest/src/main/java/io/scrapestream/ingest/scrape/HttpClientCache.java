@@ -46,6 +46,16 @@ final class HttpClientCache {
     }
   }
 
+  /**
+   * Closes the idle connections of the current client; a scrape still under way closes its own
+   * connection when it ends.
+   */
+  synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
   /** The HTTP proxy a request to {@code url} goes through, if any. */
   Optional<InetSocketAddress> proxyFor(URI url) {
     if (proxy.isEmpty()) {

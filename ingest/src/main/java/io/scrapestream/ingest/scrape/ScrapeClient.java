@@ -27,7 +27,7 @@ import java.util.Set;
  * deadline covers connect, headers and body; the body is read within {@code body_size_limit},
  * counted after decompression. Thread-safe.
  */
-public final class ScrapeClient {
+public final class ScrapeClient implements AutoCloseable {
   /** Go's client stops when a redirect would make the 11th request. */
   private static final int MAX_REQUESTS = 10;
 
@@ -183,6 +183,15 @@ public final class ScrapeClient {
       }
       throw ScrapeErrors.request(url, ScrapeErrors.describe(e));
     }
+  }
+
+  /**
+   * Closes the job's idle keep-alive connections, when the job is replaced or no longer assigned. A
+   * scrape still under way finishes; its connection is closed instead of pooled.
+   */
+  @Override
+  public void close() {
+    clients.close();
   }
 
   private static URI resolve(URI base, String location) throws ScrapeException {

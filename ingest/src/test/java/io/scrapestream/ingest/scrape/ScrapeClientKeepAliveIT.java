@@ -40,6 +40,17 @@ class ScrapeClientKeepAliveIT {
   }
 
   @Test
+  void shouldOpenNewConnectionWhenClientWasClosedBetweenScrapes() throws Exception {
+    server = new ScriptedHttpServer(n -> Reply.keep(OK + "Content-Length: 4\r\n\r\na " + n + "\n"));
+
+    client.fetch(request(server.url()));
+    client.close();
+    assertThat(body(client.fetch(request(server.url())))).isEqualTo("a 1\n");
+
+    assertThat(server.accepted()).isEqualTo(2);
+  }
+
+  @Test
   void shouldScrapeOnNewConnectionWhenServerClosedTheIdleOne() throws Exception {
     server =
         new ScriptedHttpServer(n -> Reply.close(OK + "Content-Length: 4\r\n\r\na " + n + "\n"));
