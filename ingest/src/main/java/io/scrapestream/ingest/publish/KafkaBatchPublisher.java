@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
  * its {@link PublishListener} how long each took and why one failed.
  *
  * <p>Back-pressure: at most {@code maxInFlight} batches are unacknowledged at a time (a semaphore
- * released by the send callback); past that {@link #publish} refuses the batch and {@link
+ * released by the send callback), and no batch is accepted while the unacknowledged ones hold
+ * {@code maxInFlightBytes} or more; past either bound {@link #publish} refuses the batch and {@link
  * #hasRoom()} is false, so an unreachable broker bounds memory instead of filling the producer's
- * buffer. {@code max.block.ms} defaults to {@value #MAX_BLOCK_MS} ms so that a send never holds a
- * scrape thread for long when metadata cannot be fetched; a send that fails as retryable (no
- * metadata, a full buffer, a delivery timeout: the broker is unreachable) pauses publishing for
- * {@link #PAUSE_AFTER_FAILED_SEND}, after which the next batch probes the broker again.
+ * buffer. The bytes are the bound that matters (a start-up burst of small batches must not be
+ * skipped); the count only caps the callbacks outstanding. {@code max.block.ms} defaults to {@value
+ * #MAX_BLOCK_MS} ms so that a send never holds a scrape thread for long when metadata cannot be
+ * fetched; a send that fails as retryable (no metadata, a full buffer, a delivery timeout: the
+ * broker is unreachable) pauses publishing for {@link #PAUSE_AFTER_FAILED_SEND}, after which the
+ * next batch probes the broker again.
  */
 public final class KafkaBatchPublisher implements BatchPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBatchPublisher.class);
@@ -39,13 +42,21 @@ public final class KafkaBatchPublisher implements BatchPublisher {
   private final AtomicLong failures = new AtomicLong();
   private final Semaphore inFlight;
   private final int maxInFlight;
+  private final AtomicLong inFlightBytes = new AtomicLong();
+  private final long maxInFlightBytes;
   private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
 
   /** How long {@link #hasRoom()} stays false after a send failed at once. */
   public static final Duration PAUSE_AFTER_FAILED_SEND = Duration.ofSeconds(1);
 
   /** Batches unacknowledged at a time unless told otherwise. */
-  public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
+
+  /**
+   * Bytes of unacknowledged batches past which no batch is accepted, unless told otherwise: the
+   * producer's default {@code buffer.memory}, so a send never waits for buffer room.
+   */
+  public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 32L * 1024 * 1024;
 
   /** How long a send may block for metadata or buffer room, unless the properties say. */
   public static final String MAX_BLOCK_MS = "1000";
@@ -65,8 +76,21 @@ public final class KafkaBatchPublisher implements BatchPublisher {
       String topic,
       PublishListener listener,
       int maxInFlight) {
-    if (maxInFlight < 1) {
-      throw new IllegalArgumentException("maxInFlight must be >= 1. Found: " + maxInFlight);
+    this(producerProperties, topic, listener, maxInFlight, DEFAULT_MAX_IN_FLIGHT_BYTES);
+  }
+
+  public KafkaBatchPublisher(
+      Map<String, Object> producerProperties,
+      String topic,
+      PublishListener listener,
+      int maxInFlight,
+      long maxInFlightBytes) {
+    if (maxInFlight < 1 || maxInFlightBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxInFlight and maxInFlightBytes must be >= 1. Found: "
+              + maxInFlight
+              + ", "
+              + maxInFlightBytes);
     }
     Map<String, Object> properties = new HashMap<>(producerProperties);
     properties.putIfAbsent("max.block.ms", MAX_BLOCK_MS);
@@ -76,11 +100,19 @@ public final class KafkaBatchPublisher implements BatchPublisher {
     this.listener = listener;
     this.maxInFlight = maxInFlight;
     this.inFlight = new Semaphore(maxInFlight);
+    this.maxInFlightBytes = maxInFlightBytes;
   }
 
   @Override
   public boolean hasRoom() {
-    return inFlight.availablePermits() > 0 && System.nanoTime() - pausedUntilNanos.get() >= 0;
+    return inFlight.availablePermits() > 0
+        && inFlightBytes.get() < maxInFlightBytes
+        && System.nanoTime() - pausedUntilNanos.get() >= 0;
+  }
+
+  /** Bytes of the batches handed to the producer and not yet acknowledged or failed. */
+  public long inFlightBytes() {
+    return inFlightBytes.get();
   }
 
   /** Batches handed to the producer and not yet acknowledged or failed. */
@@ -99,6 +131,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
     if (!hasRoom() || !inFlight.tryAcquire()) {
       return false;
     }
+    inFlightBytes.addAndGet(batch.bytes().length);
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, batch.key(), batch.bytes());
     record.headers().add(BatchRecords.SCHEMA_HEADER, SCHEMA_VERSION);
     long start = System.nanoTime();
@@ -112,6 +145,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
 
   /** Called once per accepted batch: gives its permit back and reports the outcome. */
   private void completed(EncodedBatch batch, long startNanos, Exception error) {
+    inFlightBytes.addAndGet(-batch.bytes().length);
     inFlight.release();
     Duration latency = Duration.ofNanos(System.nanoTime() - startNanos);
     if (error == null) {

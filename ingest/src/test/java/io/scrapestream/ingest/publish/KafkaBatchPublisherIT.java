@@ -56,6 +56,27 @@ class KafkaBatchPublisherIT {
     assertThat(outcomes).containsExactly("rejected");
   }
 
+  @Test
+  void shouldRefuseBatchWhenUnacknowledgedBytesReachTheBound(KafkaFixture.Broker broker) {
+    Map<String, Object> held = Map.of("linger.ms", 60_000, "batch.size", 1024 * 1024);
+    ScrapeBatch batch = batch(40_000);
+    int size = batch.getSerializedSize();
+    try (KafkaBatchPublisher publisher =
+        new KafkaBatchPublisher(properties(broker, held), topic(broker), listener, 100, 100_000)) {
+      boolean first = publisher.publish(batch);
+      boolean second = publisher.publish(batch);
+      boolean third = publisher.publish(batch);
+      boolean fourth = publisher.publish(batch);
+
+      assertThat(List.of(first, second, third, fourth)).containsExactly(true, true, true, false);
+      assertThat(publisher.inFlight()).isEqualTo(3);
+      assertThat(publisher.inFlightBytes()).isEqualTo(3L * size);
+      assertThat(publisher.hasRoom()).isFalse();
+    }
+
+    assertThat(outcomes).containsExactly("ok", "ok", "ok");
+  }
+
   private static String topic(KafkaFixture.Broker broker) {
     return broker.uniqueName("publisher") + "samples.raw";
   }
