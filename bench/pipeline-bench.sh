@@ -17,11 +17,14 @@
 # -p 38400 (or $BENCH_PORT_BASE): ports BASE..BASE+7 (nginx, broker, receiver, ingest, enrich,
 # sink, vmagent, prometheus), -a 127.1 (or $BENCH_TARGET_NET): target i is 127.1.(i-1)/250.x,
 # -s scrapestream,vmagent,prometheus (a comma list of the systems to run, in that order).
-# The ingest, enrich and sink JVMs get the launcher's options per role (bin/java-opts.sh);
-# PIPELINE_JAVA_OPTS, when set, go to all three instead. BROKER_JAVA_OPTS
-# (default -Xmx1g) to the broker's; SINK_BACKEND_EXTRA is one more YAML line in the sink's
-# backend (e.g. 'batch: {max_samples: 20000}'); CATCH_UP_SECONDS (300) bounds the wait for live delivery;
-# KEEP_WORK=1 keeps the work directory.
+# JVMs: the launcher's options per role (bin/java-opts.sh), or PIPELINE_JAVA_OPTS for all three;
+# BROKER_JAVA_OPTS (-Xmx1g) for the broker. PIPELINE_JAR: another build (before/after pairs).
+# PIPELINE_KAFKA_PROPERTIES (all roles), INGEST_/ENRICH_/SINK_KAFKA_PROPERTIES (one role): YAML
+# flow-map entries for kafka.client_properties ('linger.ms: 20, fetch.max.wait.ms: 100').
+# SINK_BACKEND_EXTRA: one more YAML line in the sink's backend ('batch: {max_samples: 20000}').
+# CATCH_UP_SECONDS (300) bounds the wait for live delivery; KEEP_WORK=1 keeps the work directory.
+# WARMUP_HOOK: a command run at the start of each warm-up with BENCH_PIDS="NAME=PID ..."
+# (bench/pipeline-diag.sh: CPU per thread and Kafka rates per process); shorter than -w.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -42,8 +45,8 @@ while getopts "n:d:w:b:p:a:s:h" opt; do
     p) base_port="$OPTARG" ;;
     a) target_net="$OPTARG" ;;
     s) systems="$OPTARG" ;;
-    h) usage_from_header "$0" 2 24 0 ;;
-    *) usage_from_header "$0" 2 24 2 ;;
+    h) usage_from_header "$0" 2 27 0 ;;
+    *) usage_from_header "$0" 2 27 2 ;;
   esac
 done
 for v in targets duration warmup base_port; do require_positive_int "$v" "${!v}"; done
@@ -63,6 +66,7 @@ for i in "${!names[@]}"; do
   port[${names[$i]}]=$((base_port + i))
   require_free_port "${port[${names[$i]}]}" "${names[$i]}"
 done
+jar="${PIPELINE_JAR:-$jar}"
 make_work pipeline-bench
 # shellcheck source=bin/java-opts.sh
 source "$home/bin/java-opts.sh"
@@ -91,7 +95,10 @@ measure() {
   done
   wait_delivering "$job"
   echo "$system: warm-up ${warmup}s, then ${duration}s" >&2
+  local hook_pid=""
+  [ -z "${WARMUP_HOOK:-}" ] || { BENCH_PIDS="$*" bash -c "$WARMUP_HOOK" >"$work/hook-$system.txt" 2>&1 & hook_pid=$!; }
   sleep "$warmup"
+  [ -z "$hook_pid" ] || { wait "$hook_pid" || true; cat "$work/hook-$system.txt" >&2; }
   local -a c0 c1
   local proc r0 r1 t0 t1
   for proc in "$@"; do c0+=("$(cpu_seconds "${proc#*=}")"); done
@@ -142,15 +149,19 @@ summarise() { # SYSTEM ROWS ELAPSED LATENCY_TEXT SCRAPED
       printf ", %s\n", lat }'
 }
 
-# A Scrapestream config whose self-metrics listen on PORT (each role binds its own).
-scrapestream_config() { # PORT
+# A Scrapestream config whose self-metrics listen on PORT (each role binds its own), with the
+# Kafka client properties of PIPELINE_KAFKA_PROPERTIES and <ROLE>_KAFKA_PROPERTIES.
+scrapestream_config() { # PORT [ROLE]
+  local role_props="${2:-none}_KAFKA_PROPERTIES" props
+  role_props="${role_props^^}"
+  props="${PIPELINE_KAFKA_PROPERTIES:-}${PIPELINE_KAFKA_PROPERTIES:+${!role_props:+, }}${!role_props:-}"
   cat <<CONF
 global: {scrape_interval: 1s, scrape_timeout: 1s}
 scrape_configs:
   - job_name: bench-scrapestream
     static_configs: [{targets: $targets_yaml}]
 scraper: {id: bench}
-kafka: {bootstrap_servers: "$bootstrap", topic_prefix: bench.}
+kafka: {bootstrap_servers: "$bootstrap", topic_prefix: bench.${props:+, client_properties: {$props\}}}
 telemetry: {listen_address: "127.0.0.1:$1"}
 backends:
   - name: receiver
@@ -164,7 +175,7 @@ declare -A role_pid
 start_role() { # ROLE [ARG...]
   local role="$1"
   shift
-  scrapestream_config "${port[$role]}" >"$work/$role.yaml"
+  scrapestream_config "${port[$role]}" "$role" >"$work/$role.yaml"
   # shellcheck disable=SC2086
   java ${PIPELINE_JAVA_OPTS-$(role_java_opts "$role")} -jar "$jar" "$role" --config "$work/$role.yaml" "$@" >"$work/$role.log" 2>&1 &
   role_pid[$role]=$!
@@ -230,4 +241,8 @@ echo "nginx on port $nginx_port: $targets targets ($(target 1) .. $(target "$tar
 start_victoria_metrics "${port[receiver]}"
 targets_yaml="$(targets_yaml "$targets")"
 for s in ${systems//,/ }; do "run_$s" | tee -a "$work/results.txt" >&2; done
-append_results <"$work/results.txt" "pipeline-bench systems=$systems targets=$targets duration=${duration}s warmup=${warmup}s body=$(basename "$body") ($expected samples)"
+settings="jar=$jar${PIPELINE_JAVA_OPTS+ PIPELINE_JAVA_OPTS=\"$PIPELINE_JAVA_OPTS\"}"
+for v in PIPELINE_KAFKA_PROPERTIES INGEST_KAFKA_PROPERTIES ENRICH_KAFKA_PROPERTIES SINK_KAFKA_PROPERTIES; do
+  [ -z "${!v:-}" ] || settings+=" $v=\"${!v}\""
+done
+append_results <"$work/results.txt" "pipeline-bench systems=$systems targets=$targets duration=${duration}s warmup=${warmup}s body=$(basename "$body") ($expected samples)" "$settings"

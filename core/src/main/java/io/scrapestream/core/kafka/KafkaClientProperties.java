@@ -18,14 +18,20 @@ public final class KafkaClientProperties {
    * lz4. Measured on the quiet machine (bench/README.md, "Compression"): zstd takes a quarter fewer
    * bytes on the broker but costs the scraper ~0.6 CPU-s per million samples more, in the
    * producer's network thread; users who pay more for bytes than CPU set {@code
-   * kafka.client_properties: {compression.type: zstd}}.
+   * kafka.client_properties: {compression.type: zstd}}. Lingers 20 ms: a scraper sends one record
+   * per scrape, spread over the topic's partitions, so a 5 ms linger made nearly one produce
+   * request per record (200 targets at 1 s: 64 requests/s, 177 partition appends/s; the broker's
+   * CPU is per request and per append, bench/RESULTS.md). 100 ms cut that to 9/s and 81/s, but a
+   * batch then stays unacknowledged ~4x longer and the scraper, which allows 64 unacknowledged
+   * batches, skipped scrapes for back-pressure under load; 20 ms keeps it well below that limit. A
+   * caller that needs a record stored at once calls {@code flush()}.
    */
   public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
     Map<String, Object> props = base(kafka, clientId);
     props.put("enable.idempotence", "true");
     props.put("acks", "all");
     props.put("compression.type", "lz4");
-    props.put("linger.ms", "5");
+    props.put("linger.ms", "20");
     props.put("batch.size", String.valueOf(256 * 1024));
     props.put("max.request.size", String.valueOf(16 * 1024 * 1024));
     props.put("delivery.timeout.ms", "120000");
@@ -46,7 +52,11 @@ public final class KafkaClientProperties {
   /**
    * A Kafka Streams application. Producer batches of 1 MiB: a batch of a few hundred series is tens
    * of KiB, and each producer batch starts an LZ4 frame whose set-up cost exceeded the compression
-   * of one such record.
+   * of one such record. The main consumer waits for 256 KiB or 100 ms per fetch instead of
+   * returning each record as it arrives (200 targets at 1 s: 42 fetches/s before, 10 after). No
+   * task idling ({@code max.task.idle.ms: -1}): each task reads one partition of one topic, so
+   * there is nothing to align, and with the default Kafka Streams formats a log string for every
+   * empty partition on every loop (5% of the stream thread in a profile).
    */
   public static Map<String, Object> streams(KafkaSettings kafka, EnrichSettings enrich) {
     Map<String, Object> props = base(kafka, enrich.applicationId());
@@ -57,6 +67,9 @@ public final class KafkaClientProperties {
     props.put("producer.batch.size", String.valueOf(1024 * 1024));
     props.put("producer.max.request.size", String.valueOf(16 * 1024 * 1024));
     props.put("consumer.max.partition.fetch.bytes", String.valueOf(16 * 1024 * 1024));
+    props.put("main.consumer.fetch.min.bytes", String.valueOf(256 * 1024));
+    props.put("main.consumer.fetch.max.wait.ms", "100");
+    props.put("max.task.idle.ms", "-1");
     return withOverrides(props, kafka);
   }
 

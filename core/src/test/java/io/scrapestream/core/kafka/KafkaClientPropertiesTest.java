@@ -113,4 +113,20 @@ class KafkaClientPropertiesTest {
         .containsEntry("ssl.endpoint.identification.algorithm", "https")
         .doesNotContainKeys("ssl.truststore.type", "ssl.keystore.type");
   }
+
+  @Test
+  void shouldLingerAndWaitForFullerFetchesWhenNoClientPropertiesOverride() {
+    KafkaSettings kafka =
+        new KafkaSettings(
+            "k:9092",
+            "p.",
+            Map.of(),
+            new KafkaSecurity(KafkaSecurityProtocol.PLAINTEXT, Optional.empty(), Optional.empty()));
+
+    assertThat(KafkaClientProperties.producer(kafka, "c")).containsEntry("linger.ms", "20");
+    assertThat(KafkaClientProperties.streams(kafka, EnrichSettings.defaults()))
+        .containsEntry("main.consumer.fetch.min.bytes", "262144")
+        .containsEntry("main.consumer.fetch.max.wait.ms", "100")
+        .containsEntry("max.task.idle.ms", "-1");
+  }
 }

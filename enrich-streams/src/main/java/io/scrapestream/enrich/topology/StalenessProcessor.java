@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
  * reporting ({@link GoneTargets}), keyed by their target key so downstream order holds. While the
  * task is catching up — it processed a batch already two of its intervals old since the last
  * punctuation, as after a restart with a backlog — no target is judged gone: the grace period
- * starts again, so targets whose newer batches are still in the backlog get no false marker.
+ * starts again, so targets whose newer batches are still in the backlog get no false marker. Short
+ * of that, a target is judged against the wall clock minus the task's delay: the largest age
+ * (processing time minus scrape timestamp) of the batches processed since the last punctuation. A
+ * pipeline that runs more than one interval behind (load, a slow scrape, producer linger) would
+ * otherwise see live targets as gone; an idle task (no batch since the last punctuation) is not
+ * behind, so targets that really stopped are judged on the wall clock alone.
  */
 final class StalenessProcessor implements Processor<String, IndexedBatch, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(StalenessProcessor.class);
@@ -36,6 +41,7 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
   private long startMs;
   private long graceStartMs;
   private boolean catchingUp;
+  private long windowDelayMs;
 
   /** What the stage needs: its store, the next node, how often to punctuate, where to report. */
   record StalenessStage(
@@ -69,6 +75,7 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
       try {
         int markers = track(key, batch);
         catchingUp |= isLate(batch);
+        windowDelayMs = Math.max(windowDelayMs, delayMs(batch));
         if (markers > 0) {
           stage.listener().staleMarkers(markers);
         }
@@ -99,7 +106,9 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
       catchingUp = false;
       graceStartMs = nowMs;
     }
-    var gone = goneTargets.sweep(nowMs, graceStartMs);
+    long delayMs = windowDelayMs;
+    windowDelayMs = 0;
+    var gone = goneTargets.sweep(nowMs - delayMs, graceStartMs);
     for (GoneTargets.Gone target : gone) {
       IndexedBatch markers = target.markers();
       RecordHeaders headers = new RecordHeaders();
@@ -110,6 +119,14 @@ final class StalenessProcessor implements Processor<String, IndexedBatch, String
       stage.listener().staleMarkers(markers.seriesCount());
     }
     stage.listener().punctuated(lag, gone.size());
+  }
+
+  /** How long after its scrape the batch is processed (0 for a batch without an interval). */
+  private long delayMs(IndexedBatch batch) {
+    if (batch.target().getIntervalMs() <= 0) {
+      return 0;
+    }
+    return Math.max(0, context.currentSystemTimeMs() - batch.timestampMs());
   }
 
   /** Whether the batch is two of its target's intervals old: the task is behind its input. */

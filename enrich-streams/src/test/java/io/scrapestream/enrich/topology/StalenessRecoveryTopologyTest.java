@@ -98,6 +98,28 @@ class StalenessRecoveryTopologyTest {
   }
 
   @Test
+  void shouldWriteNoMarkerWhenPipelineRunsMoreThanOneIntervalBehind() {
+    List<String> keys = List.of("00000000000000b1", "00000000000000b2", "00000000000000b3");
+    long delay = 22_000;
+    enrich.advance(Duration.ofMillis(delay));
+    for (int k = 0; k < 9; k++) {
+      enrich.pipe(scrape(keys.get(k % 3), T + k * 5_000).sample("a", k).report(true, "s1").build());
+      enrich.advance(EnrichDriver.PUNCTUATE);
+    }
+
+    List<TestRecord<String, ScrapeBatch>> out = enrich.readEnriched();
+    assertThat(out).hasSize(9);
+    assertThat(out).flatExtracting(r -> lines(r.value())).noneMatch(l -> l.endsWith("stale"));
+    assertThat(enrich.listener.calls).noneMatch(call -> call.startsWith("staleMarkers"));
+    enrich.advance(Duration.ofSeconds(60));
+    List<TestRecord<String, ScrapeBatch>> gone = enrich.readEnriched();
+    assertThat(gone)
+        .extracting(r -> r.key() + "@" + (r.value().getTimestampMs() - T))
+        .containsExactlyInAnyOrder(
+            "00000000000000b1@45000", "00000000000000b2@50000", "00000000000000b3@55000");
+  }
+
+  @Test
   void shouldLeaveBatchAloneWhenItIsNotNewerThanTheLastScrape() {
     ScrapeBatch first = scrape(KEY, T).sample("a", 1).sample("b", 1).report(true, "s1").build();
     ScrapeBatch second = scrape(KEY, T + S15).sample("a", 1).report(true, "s1").build();
