@@ -22,9 +22,9 @@ public final class KafkaClientProperties {
    * per scrape, spread over the topic's partitions, so a 5 ms linger made nearly one produce
    * request per record (200 targets at 1 s: 64 requests/s, 177 partition appends/s; the broker's
    * CPU is per request and per append, bench/RESULTS.md). 100 ms cut that to 9/s and 81/s, but a
-   * batch then stays unacknowledged ~4x longer and the scraper, which allows 64 unacknowledged
-   * batches, skipped scrapes for back-pressure under load; 20 ms keeps it well below that limit. A
-   * caller that needs a record stored at once calls {@code flush()}.
+   * batch then stays unacknowledged ~4x longer and the scraper, which then allowed only 64
+   * unacknowledged batches (now 32 MiB), skipped scrapes for back-pressure under load. A caller
+   * that needs a record stored at once calls {@code flush()}.
    */
   public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
     Map<String, Object> props = base(kafka, clientId);
