@@ -2,59 +2,48 @@ package io.scrapestream.sink.benchmark;
 
 import io.scrapestream.broker.BrokerSettings;
 import io.scrapestream.broker.EmbeddedKafkaBroker;
-import io.scrapestream.core.config.AllocatorSettings;
-import io.scrapestream.core.config.BackendConfig;
 import io.scrapestream.core.config.BatchSettings;
-import io.scrapestream.core.config.ElasticsearchConfig;
-import io.scrapestream.core.config.EnrichSettings;
-import io.scrapestream.core.config.ExporterConfig;
-import io.scrapestream.core.config.GlobalConfig;
 import io.scrapestream.core.config.KafkaSettings;
-import io.scrapestream.core.config.OtlpConfig;
-import io.scrapestream.core.config.RemoteWriteConfig;
-import io.scrapestream.core.config.RemoteWriteConfig.ProtocolVersion;
-import io.scrapestream.core.config.ScraperSettings;
-import io.scrapestream.core.config.ScrapestreamConfig;
-import io.scrapestream.core.config.TelemetrySettings;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
-import io.scrapestream.sink.SinkListener;
 import io.scrapestream.testsupport.victoriametrics.VictoriaMetricsServer;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Whole-process benchmark of one sink worker: a topic on an embedded KRaft broker is filled with
- * {@code N} samples (batches of 500 series), then one sink worker at a time exports all of it —
- * remote write 1.0 and 2.0 into a real VictoriaMetrics, OTLP and Elasticsearch {@code _bulk} into
- * receivers that discard — and
- * the CPU time of the threads the sink started is divided by the samples exported. Each exporter
- * runs {@code rounds} times with a fresh consumer group; the last round is the figure (the earlier
- * ones warm up the JIT). Arguments: {@code [samples] [rounds] [runs]}, default 2000000 2 and every
- * run; {@code runs} is a comma-separated list of names, e.g. {@code rw1-victoriametrics}.
+ * Whole-process benchmark of one sink worker (export-sink/README.md, "Sink benchmark"). This JVM
+ * runs the embedded KRaft broker, fills its topic with {@code samples} samples (records of 500
+ * series) and runs the discarding OTLP and {@code _bulk} receivers; VictoriaMetrics runs as its own
+ * process. Per exporter, one sink worker runs in a child JVM ({@link SinkChildProcess}: the
+ * launcher's sink JVM options) and reads the whole topic {@code rounds} times, each time with a
+ * fresh consumer group. A round's CPU is the child's {@code utime + stime} until its group
+ * committed the end of the topic: round 1 from the child's start (JVM start-up, class loading, JIT
+ * of a cold process), later rounds from the start of that round's sink. Steady = the median of
+ * rounds 3 and later (of the last round when fewer than 3).
  *
- * <p>Run (export-sink/README.md, "Sink benchmark"): {@code mvn -B test-compile
- * org.codehaus.mojo:exec-maven-plugin:3.5.1:exec -pl export-sink -Dexec.executable=java
- * -Dexec.classpathScope=test "-Dexec.args=-Xmx1g -cp %classpath
- * io.scrapestream.sink.benchmark.SinkProcessBenchmark 2000000 2"}
+ * <p>Arguments: {@code [samples] [rounds] [runs]}, default 2000000 5 and every run ({@code
+ * rw1-victoriametrics,rw2-victoriametrics,otlp-discard,es-discard}). Properties: {@code
+ * -Dbench.maxSamples=N} (samples per request), {@code -Dbench.javaOpts="..."} (replaces the sink's
+ * JVM options), {@code -Dbench.clientProperties=k=v,k=v} (Kafka client overrides, as {@code
+ * kafka.client_properties}).
  */
 public final class SinkProcessBenchmark {
   private static final int PARTITIONS = 4;
-  /** The defaults, or {@code -Dbench.maxSamples=N} samples per request to compare batch sizes. */
-  private static final BatchSettings BATCH =
-      new BatchSettings(
-          Integer.getInteger("bench.maxSamples", BatchSettings.DEFAULT_MAX_SAMPLES),
-          BatchSettings.DEFAULT_MAX_DELAY);
+  private static final int MAX_SAMPLES =
+      Integer.getInteger("bench.maxSamples", BatchSettings.DEFAULT_MAX_SAMPLES);
 
   private SinkProcessBenchmark() {}
 
+  private record Run(String name, String exporter, String url) {}
+
   public static void main(String[] args) throws Exception {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
     try (EmbeddedKafkaBroker broker =
             EmbeddedKafkaBroker.start(
                 BrokerSettings.inDirectory(Files.createTempDirectory("sink-bench-kafka-")));
@@ -66,89 +55,81 @@ public final class SinkProcessBenchmark {
       BenchTopic topic = new BenchTopic(broker.bootstrapServers(), Topics.samplesEnriched(kafka));
       int exported = topic.fill(samples, PARTITIONS);
       System.out.printf(
-          Locale.ROOT, "topic filled: %d samples in %d records%n", exported, topic.records());
+          Locale.ROOT,
+          "topic filled: %d samples in %d records; sink JVM options: %s; max_samples=%d%n",
+          exported,
+          topic.records(),
+          SinkChildProcess.javaOptions(),
+          MAX_SAMPLES);
       List<Run> runs =
           List.of(
-              new Run("rw1-victoriametrics", rw(vm, ProtocolVersion.V1)),
-              new Run("rw2-victoriametrics", rw(vm, ProtocolVersion.V2)),
-              new Run("otlp-discard", otlpConfig(otlp)),
-              new Run("es-discard", esConfig(bulk)));
-      List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
+              new Run("rw1-victoriametrics", "rw1", vm.remoteWriteUrl().toString()),
+              new Run("rw2-victoriametrics", "rw2", vm.remoteWriteUrl().toString()),
+              new Run("otlp-discard", "otlp", otlp.url().toString()),
+              new Run("es-discard", "es", bulk.url().toString()));
       for (Run run : runs) {
-        if (!only.isEmpty() && !only.contains(run.name())) {
-          continue;
-        }
-        for (int round = 1; round <= rounds; round++) {
-          measure(kafka, topic, run, round, exported);
+        if (only.isEmpty() || only.contains(run.name())) {
+          measure(broker.bootstrapServers(), topic, run, rounds, exported);
         }
       }
     }
   }
 
-  private record Run(String name, ExporterConfig exporter) {}
-
-  private static RemoteWriteConfig rw(VictoriaMetricsServer vm, ProtocolVersion version) {
-    return new RemoteWriteConfig(
-        vm.remoteWriteUrl(),
-        Duration.ofSeconds(30),
-        Map.of(),
-        version,
-        version == ProtocolVersion.V2,
-        false,
-        Optional.empty());
-  }
-
-  private static OtlpConfig otlpConfig(DiscardingOtlpReceiver otlp) {
-    return new OtlpConfig(otlp.url(), Duration.ofSeconds(30), Map.of(), OtlpConfig.Compression.GZIP);
-  }
-
-  private static ElasticsearchConfig esConfig(DiscardingBulkReceiver bulk) {
-    return new ElasticsearchConfig(
-        bulk.url(),
-        "metrics-bench-default",
-        Duration.ofSeconds(30),
-        Map.of(),
-        new ElasticsearchConfig.NoAuth(),
-        ElasticsearchConfig.DocumentIds.HASH);
-  }
-
-  private static void measure(KafkaSettings kafka, BenchTopic topic, Run run, int round, int n)
+  private static void measure(String bootstrap, BenchTopic topic, Run run, int rounds, int n)
       throws Exception {
-    String backend = run.name() + "-" + round;
-    ScrapestreamConfig config =
-        new ScrapestreamConfig(
-            GlobalConfig.defaults(),
-            List.of(),
-            kafka,
-            ScraperSettings.defaults(),
-            EnrichSettings.defaults(),
-            TelemetrySettings.defaults(),
-            List.of(new BackendConfig(backend, run.exporter(), BATCH)),
-            AllocatorSettings.defaults());
-    SinkCpuMeter meter = new SinkCpuMeter();
-    long start = System.nanoTime();
-    long sinkCpu;
-    long processCpu;
-    String busiest;
-    try (SinkApp sink = SinkApp.start(config, SinkListener.NO_OP)) {
-      topic.awaitCommitted(SinkApp.groupId(backend), Duration.ofMinutes(10));
-      sinkCpu = meter.newThreadsCpuNanos();
-      processCpu = meter.processDeltaNanos();
-      busiest = meter.busiestThreads(4);
+    String clients = System.getProperty("bench.clientProperties", "-");
+    List<Double> perMillion = new ArrayList<>();
+    List<Double> withoutJit = new ArrayList<>();
+    try (SinkChildProcess child =
+        SinkChildProcess.start(
+            List.of(bootstrap, "bench.", run.exporter(), run.url(), "" + MAX_SAMPLES, clients))) {
+      ProcCpu before = new ProcCpu(0, Map.of());
+      for (int round = 1; round <= rounds; round++) {
+        ProcCpu after = round(child, topic, run.name() + " round=" + round, before);
+        perMillion.add(after.secondsSince(before) / (n / 1e6));
+        withoutJit.add((after.secondsSince(before) - after.jitSecondsSince(before)) / (n / 1e6));
+        before = ProcCpu.read(child.pid());
+      }
     }
-    double wall = (System.nanoTime() - start) / 1e9;
-    double millions = n / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "exporter=%s round=%d samples=%d wall_s=%.2f sink_cpu_s=%.3f"
-            + " sink_cpu_s_per_million=%.3f process_cpu_s_per_million=%.3f threads: %s%n",
+        "exporter=%s CPU-s per million samples: cold (round 1, from JVM start)=%.3f"
+            + " steady (median of rounds >= 3)=%.3f, without the JIT compiler threads=%.3f%n",
         run.name(),
-        round,
-        n,
+        perMillion.get(0),
+        steady(perMillion),
+        steady(withoutJit));
+  }
+
+  /** One round: a fresh group reads the whole topic; answers the child's CPU at its commit. */
+  private static ProcCpu round(
+      SinkChildProcess child, BenchTopic topic, String name, ProcCpu before) throws Exception {
+    String backend = "b" + child.pid() + "r" + name.substring(name.lastIndexOf('=') + 1);
+    long start = System.nanoTime();
+    child.run(backend);
+    topic.awaitCommitted(SinkApp.groupId(backend), Duration.ofMinutes(10));
+    ProcCpu after = ProcCpu.read(child.pid());
+    double wall = (System.nanoTime() - start) / 1e9;
+    child.stop();
+    double seconds = after.secondsSince(before);
+    double millions = topic.records() * BenchTopic.SERIES_PER_BATCH / 1e6;
+    System.out.printf(
+        Locale.ROOT,
+        "exporter=%s wall_s=%.2f cpu_s=%.2f cpu_s_per_million=%.3f without_jit=%.3f threads: %s%n",
+        name,
         wall,
-        sinkCpu / 1e9,
-        sinkCpu / 1e9 / millions,
-        processCpu / 1e9 / millions,
-        busiest);
+        seconds,
+        seconds / millions,
+        (seconds - after.jitSecondsSince(before)) / millions,
+        after.split(before, 9));
+    return after;
+  }
+
+  private static double steady(List<Double> perMillion) {
+    List<Double> late =
+        new ArrayList<>(perMillion.subList(Math.min(2, perMillion.size() - 1), perMillion.size()));
+    late.sort(null);
+    int mid = late.size() / 2;
+    return late.size() % 2 == 1 ? late.get(mid) : (late.get(mid - 1) + late.get(mid)) / 2;
   }
 }
