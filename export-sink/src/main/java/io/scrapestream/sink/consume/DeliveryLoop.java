@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * partition, export each partition's units in order, one at a time, partitions in parallel on up to
  * {@code max_in_flight} threads, and commit a partition's offset once its unit is acknowledged or
  * dead-lettered. A partition is paused while it holds {@code max_pending_samples} samples or backs
- * off after a failure; polling goes on, so the group never sees a slow consumer.
+ * off after a failure, and all are while together they hold {@code max_pending_samples} x {@code
+ * max_in_flight}; polling goes on, so the group never sees a slow consumer.
  */
 public final class DeliveryLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
@@ -60,7 +61,11 @@ public final class DeliveryLoop implements AutoCloseable {
         ExportThreads.start(parts.exporter().backend(), options.delivery().maxInFlight());
     this.context = ExportTask.Context.of(parts, options, signal);
     this.completions = new Completions(parts);
-    this.control = new PartitionControl(parts.consumer(), options.delivery().maxPendingSamples());
+    this.control =
+        new PartitionControl(
+            parts.consumer(),
+            options.delivery().maxPendingSamples(),
+            options.delivery().maxWorkerPendingSamples());
     this.counters = new LoopCounters(parts.clock().instant());
   }
 

@@ -20,23 +20,37 @@ final class PartitionControl {
 
   private final Consumer<String, byte[]> consumer;
   private final int maxPendingSamples;
+  private final long maxWorkerPendingSamples;
 
-  PartitionControl(Consumer<String, byte[]> consumer, int maxPendingSamples) {
+  /**
+   * @param maxPendingSamples samples one partition may hold read but uncommitted
+   * @param maxWorkerPendingSamples samples all partitions together may hold
+   */
+  PartitionControl(
+      Consumer<String, byte[]> consumer, int maxPendingSamples, long maxWorkerPendingSamples) {
     this.consumer = consumer;
     this.maxPendingSamples = maxPendingSamples;
+    this.maxWorkerPendingSamples = maxWorkerPendingSamples;
   }
 
   /**
    * Pauses the partitions that hold {@code max_pending_samples} samples, back off (between the
-   * loop's attempts or within the exporter's own retries), or reached their end; resumes the
-   * others.
+   * loop's attempts or within the exporter's own retries), or reached their end — and every
+   * partition while all together hold the worker's bound, so memory does not grow with the number
+   * of partitions assigned; resumes the others. Polling goes on either way.
    */
   void pauseAndResume(Collection<Lane> lanes, Instant now) {
     Set<TopicPartition> wanted = new HashSet<>();
     Set<TopicPartition> owned = new HashSet<>();
+    long pending = 0;
+    for (Lane lane : lanes) {
+      pending += lane.uncommittedSamples();
+    }
+    boolean workerFull = pending >= maxWorkerPendingSamples;
     for (Lane lane : lanes) {
       owned.add(lane.partition());
-      if (lane.uncommittedSamples() >= maxPendingSamples
+      if (workerFull
+          || lane.uncommittedSamples() >= maxPendingSamples
           || lane.backingOff(now)
           || lane.retrying()
           || atEnd(lane)) {

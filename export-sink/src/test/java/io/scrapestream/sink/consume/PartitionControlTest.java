@@ -25,7 +25,7 @@ class PartitionControlTest {
 
   private final MockConsumer<String, byte[]> consumer =
       new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-  private final PartitionControl control = new PartitionControl(consumer, 10);
+  private final PartitionControl control = new PartitionControl(consumer, 10, 25);
 
   @Test
   void shouldPauseFullAndBackingOffPartitionsAndResumeTheRestWhenAsked() {
@@ -42,6 +42,21 @@ class PartitionControlTest {
     assertThat(consumer.paused()).containsExactlyInAnyOrder(FULL, WAITING);
     control.pauseAndResume(List.of(full, waiting, free), NOW.plusSeconds(1));
     assertThat(consumer.paused()).containsExactly(FULL);
+  }
+
+  @Test
+  void shouldPauseEveryPartitionWhenTogetherTheyHoldTheWorkersBound() {
+    consumer.assign(List.of(FULL, WAITING, FREE));
+    Lane first = lane(FULL, 0, 9, NOW.toEpochMilli());
+    Lane second = lane(WAITING, 0, 9, NOW.toEpochMilli());
+    Lane empty = new Lane(FREE);
+
+    control.pauseAndResume(List.of(first, second, empty), NOW);
+    assertThat(consumer.paused()).isEmpty();
+    Lane third = lane(FREE, 0, 7, NOW.toEpochMilli());
+    control.pauseAndResume(List.of(first, second, third), NOW);
+
+    assertThat(consumer.paused()).containsExactlyInAnyOrder(FULL, WAITING, FREE);
   }
 
   @Test
