@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The delivery of one backend's consumer (export-sink/DESIGN.md): poll, queue records per
  * partition, export each partition's units in order, one at a time, partitions in parallel on up to
  * {@code max_in_flight} threads, and commit a partition's offset once its unit is acknowledged or
- * dead-lettered. A partition is paused while it holds {@code max_pending_samples} samples or backs
- * off after a failure, and all are while together they hold {@code max_pending_samples} x {@code
- * max_in_flight}; polling goes on, so the group never sees a slow consumer.
+ * dead-lettered (together, at most once a second: {@link OffsetCommits}). A partition is paused
+ * while it holds {@code max_pending_samples} samples or backs off after a failure, and all are
+ * while together they hold {@code max_pending_samples} x {@code max_in_flight}; polling goes on, so
+ * the group never sees a slow consumer.
  */
 public final class DeliveryLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
@@ -44,13 +40,13 @@ public final class DeliveryLoop implements AutoCloseable {
   private final WorkerParts parts;
   private final SinkOptions options;
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
-  private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
   private final ExecutorService exports;
   private final ExportTask.Context context;
   private final Completions completions;
   private final ExportSignal signal = new ExportSignal();
   private final PartitionControl control;
   private final LoopCounters counters;
+  private final OffsetCommits commits;
   private Instant nextLagReport = Instant.MIN;
   private int rotation;
 
@@ -67,6 +63,7 @@ public final class DeliveryLoop implements AutoCloseable {
             options.delivery().maxPendingSamples(),
             options.delivery().maxWorkerPendingSamples());
     this.counters = new LoopCounters(parts.clock().instant());
+    this.commits = new OffsetCommits(parts, counters);
   }
 
   /**
@@ -100,6 +97,9 @@ public final class DeliveryLoop implements AutoCloseable {
 
   /** True when every lane has committed every record below its end offset (a replay's end). */
   public boolean reachedBounds() {
+    if (!commits.isEmpty()) {
+      return false;
+    }
     for (Lane lane : lanes.values()) {
       if (lane.busy() || lane.hasUncommitted() || !control.atEnd(lane)) {
         return false;
@@ -122,6 +122,7 @@ public final class DeliveryLoop implements AutoCloseable {
       }
     }
     collect();
+    commits.commitNow();
   }
 
   void assigned(Collection<TopicPartition> partitions) {
@@ -133,6 +134,9 @@ public final class DeliveryLoop implements AutoCloseable {
    * Finishes the exports of partitions taken away, commits them when still allowed, forgets them.
    */
   void revoked(Collection<TopicPartition> partitions, boolean commit) {
+    if (!commit) {
+      commits.forget(partitions);
+    }
     for (TopicPartition partition : partitions) {
       Lane lane = lanes.remove(partition);
       if (lane != null && lane.busy()) {
@@ -140,10 +144,10 @@ public final class DeliveryLoop implements AutoCloseable {
         completions
             .complete(lane)
             .filter(offset -> commit)
-            .ifPresent(o -> toCommit.put(partition, o));
+            .ifPresent(o -> commits.add(partition, o));
       }
     }
-    commit();
+    commits.commitNow();
     if (!partitions.isEmpty()) {
       LOG.info("[{}] revoked {}", backend(), partitions);
       parts.listener().revoked(backend(), partitions.size());
@@ -153,27 +157,10 @@ public final class DeliveryLoop implements AutoCloseable {
   private void collect() {
     for (Lane lane : lanes.values()) {
       if (lane.busy() && lane.future().isDone()) {
-        completions.complete(lane).ifPresent(offset -> toCommit.put(lane.partition(), offset));
+        completions.complete(lane).ifPresent(offset -> commits.add(lane.partition(), offset));
       }
     }
-    commit();
-  }
-
-  private void commit() {
-    if (toCommit.isEmpty()) {
-      return;
-    }
-    try {
-      parts.consumer().commitSync(toCommit);
-      counters.committed(toCommit, parts.clock().instant());
-    } catch (WakeupException | InterruptException e) {
-      throw e;
-    } catch (KafkaException e) {
-      LOG.warn(
-          "[{}] commit of {} failed; those records will be read again", backend(), toCommit, e);
-    } finally {
-      toCommit.clear();
-    }
+    commits.commitIfDue();
   }
 
   private ConsumerRecords<String, byte[]> poll() {
