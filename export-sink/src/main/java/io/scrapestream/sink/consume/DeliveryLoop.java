@@ -63,7 +63,7 @@ public final class DeliveryLoop implements AutoCloseable {
             options.delivery().maxPendingSamples(),
             options.delivery().maxWorkerPendingSamples());
     this.counters = new LoopCounters(parts.clock().instant());
-    this.commits = new OffsetCommits(parts, counters);
+    this.commits = new OffsetCommits(parts.consumer(), backend(), parts.clock(), counters);
   }
 
   /**
