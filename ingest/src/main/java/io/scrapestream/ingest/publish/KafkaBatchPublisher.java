@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class KafkaBatchPublisher implements BatchPublisher {
   private final AtomicLong inFlightBytes = new AtomicLong();
   private final long maxInFlightBytes;
   private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+  private volatile boolean topicKnown;
 
   /** How long {@link #hasRoom()} stays false after a send failed at once. */
   public static final Duration PAUSE_AFTER_FAILED_SEND = Duration.ofSeconds(1);
@@ -107,7 +109,27 @@ public final class KafkaBatchPublisher implements BatchPublisher {
   public boolean hasRoom() {
     return inFlight.availablePermits() > 0
         && inFlightBytes.get() < maxInFlightBytes
-        && System.nanoTime() - pausedUntilNanos.get() >= 0;
+        && System.nanoTime() - pausedUntilNanos.get() >= 0
+        && topicKnown();
+  }
+
+  /**
+   * Whether the producer has the topic's metadata; until it has, asks for it (waiting up to {@code
+   * max.block.ms}) and pauses like a failed send when it does not come. A scrape taken before then
+   * would fail to send and be lost; refused, it is skipped and counted.
+   */
+  private boolean topicKnown() {
+    if (topicKnown) {
+      return true;
+    }
+    try {
+      producer.partitionsFor(topic);
+      topicKnown = true;
+    } catch (KafkaException e) {
+      pausedUntilNanos.set(System.nanoTime() + PAUSE_AFTER_FAILED_SEND.toNanos());
+      LOG.info("no metadata for {} yet ({}); scrapes wait for it", topic, e.getMessage());
+    }
+    return topicKnown;
   }
 
   /** Bytes of the batches handed to the producer and not yet acknowledged or failed. */

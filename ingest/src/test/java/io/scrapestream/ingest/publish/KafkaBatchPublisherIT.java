@@ -7,6 +7,7 @@ import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import io.scrapestream.schemas.v1.Target;
 import io.scrapestream.testsupport.kafka.KafkaFixture;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +76,24 @@ class KafkaBatchPublisherIT {
     }
 
     assertThat(outcomes).containsExactly("ok", "ok", "ok");
+  }
+
+  @Test
+  void shouldHaveNoRoomAndRefuseBatchWhenTopicMetadataCannotBeFetched() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Map<String, Object> unreachable =
+        Map.of("bootstrap.servers", "127.0.0.1:" + closedPort, "max.block.ms", 200);
+    try (KafkaBatchPublisher publisher =
+        new KafkaBatchPublisher(unreachable, "nowhere.samples.raw", listener)) {
+      assertThat(publisher.hasRoom()).isFalse();
+      assertThat(publisher.publish(batch(100))).isFalse();
+      assertThat(publisher.failures()).isZero();
+    }
+
+    assertThat(outcomes).isEmpty();
   }
 
   private static String topic(KafkaFixture.Broker broker) {
