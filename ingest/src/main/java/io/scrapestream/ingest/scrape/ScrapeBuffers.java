@@ -1,14 +1,18 @@
 package io.scrapestream.ingest.scrape;
 
 /**
- * What one scrape works in, reused by the next scrape on the same thread: the symbol index, the
- * label arrays, the series and metadata buffers and the set of series seen. Sized by the largest
- * scrape the thread made (never by the number of targets or of series scraped over time), and
- * holding nothing of a scrape once the next one {@link #reset()}s it. One per scrape thread.
+ * What one scrape works in, reused by the next scrape on the same thread: the response body, the
+ * symbol index, the label arrays, the series and metadata buffers and the set of series seen. Sized
+ * by the largest scrape the thread made (never by the number of targets or of series scraped over
+ * time), and holding nothing of a scrape once the next one {@link #reset()}s it. One per scrape
+ * thread.
  */
 final class ScrapeBuffers {
   private static final ThreadLocal<ScrapeBuffers> PER_THREAD =
       ThreadLocal.withInitial(ScrapeBuffers::new);
+
+  /** Cleared by each read into it, not by {@link #reset()}: the body is read before the reset. */
+  final BodyBuffer body = new BodyBuffer();
 
   final ScrapeSymbols symbols = new ScrapeSymbols();
   final MergedLabels labels = new MergedLabels();
@@ -20,9 +24,14 @@ final class ScrapeBuffers {
 
   /** This thread's buffers, reset for a new scrape. */
   static ScrapeBuffers forThisThread() {
-    ScrapeBuffers buffers = PER_THREAD.get();
+    ScrapeBuffers buffers = ofThisThread();
     buffers.reset();
     return buffers;
+  }
+
+  /** This thread's buffers, as the last scrape left them. */
+  static ScrapeBuffers ofThisThread() {
+    return PER_THREAD.get();
   }
 
   /** Empties every part for a new scrape. */

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,25 @@ public final class ScrapeClient implements AutoCloseable {
     this.clients = new HttpClientCache(http, env);
   }
 
-  /** A successful exchange: the status, the content type and the decompressed body. */
-  public record Response(int status, String contentType, byte[] body) {}
+  /**
+   * A successful exchange: the status, the content type and the decompressed body (the first {@code
+   * length} bytes of {@code bytes}, valid until the {@link BodyBuffer} they are in is used again).
+   */
+  public record Response(int status, String contentType, byte[] bytes, int length) {
+    public Response {
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(bytes, "bytes");
+      if (length < 0 || length > bytes.length) {
+        throw new IllegalArgumentException(
+            "length must be within the " + bytes.length + " bytes. Found: " + length);
+      }
+    }
+
+    /** A copy of the body, for callers that keep it (tools, tests). */
+    public byte[] body() {
+      return Arrays.copyOf(bytes, length);
+    }
+  }
 
   /**
    * When the scrape must be over ({@link System#nanoTime()} based), and the timeout it came from.
@@ -76,9 +94,15 @@ public final class ScrapeClient implements AutoCloseable {
 
   /**
    * Scrapes {@code request.url()}; throws {@link ScrapeException} with a Prometheus-like reason
-   * when the exchange fails, the status is not 200, a limit is exceeded or the deadline passes.
+   * when the exchange fails, the status is not 200, a limit is exceeded or the deadline passes. The
+   * body is read into a new buffer.
    */
   public Response fetch(Request request) throws ScrapeException, InterruptedException {
+    return fetch(request, new BodyBuffer());
+  }
+
+  /** As {@link #fetch(Request)}, reading the body into {@code into} (cleared first). */
+  Response fetch(Request request, BodyBuffer into) throws ScrapeException, InterruptedException {
     Deadline deadline =
         new Deadline(System.nanoTime() + request.timeout().toNanos(), request.timeout());
     Http11Client client = clients.current();
@@ -89,18 +113,19 @@ public final class ScrapeClient implements AutoCloseable {
             "server returned HTTP status " + HttpStatusText.status(response.status()));
       }
       String contentType = response.header("Content-Type").orElse("");
-      return new Response(response.status(), contentType, body(response, request));
+      body(response, request, into);
+      return new Response(response.status(), contentType, into.bytes(), into.length());
     }
   }
 
-  /** The decompressed body; an interrupted read is an interruption, not a failed scrape. */
-  private static byte[] body(HttpResponse response, Request request)
+  /** Reads the decompressed body; an interrupted read is an interruption, not a failed scrape. */
+  private static void body(HttpResponse response, Request request, BodyBuffer into)
       throws ScrapeException, InterruptedException {
     boolean gzip = response.header("Content-Encoding").orElse("").equals("gzip");
     BodyReader.Bounds bounds =
         new BodyReader.Bounds(request.timeout(), request.bodySizeLimitBytes());
     try {
-      return BodyReader.read(response.body(), gzip, response.contentLength(), bounds);
+      BodyReader.read(response.body(), gzip, response.contentLength(), bounds, into);
     } catch (ScrapeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("scrape of " + request.url() + " interrupted");

@@ -74,9 +74,10 @@ public final class TargetScraper {
   public Scraped scrapeEncoded() throws InterruptedException {
     long timestampMs = job.clock().millis();
     long startNanos = System.nanoTime();
-    Fetched fetched = fetch();
+    ScrapeBuffers buffers = ScrapeBuffers.ofThisThread();
+    Fetched fetched = fetch(buffers.body);
     // Reset after the fetch, not before: the buffers are then in cache for the parse.
-    ScrapeBuffers buffers = ScrapeBuffers.forThisThread();
+    buffers.reset();
     SampleAdmission admission =
         new SampleAdmission(job.limits().sampleLimit(), timestampMs, buffers.seen);
     BatchAssembler assembler =
@@ -99,7 +100,8 @@ public final class TargetScraper {
   /** The response of a fetch, or (response null) how it failed. */
   private record Fetched(ScrapeClient.Response response, Outcome failure) {}
 
-  private Fetched fetch() throws InterruptedException {
+  /** Fetches the body into {@code body}: the response is valid until the next fetch into it. */
+  private Fetched fetch(BodyBuffer body) throws InterruptedException {
     try {
       return new Fetched(
           job.client()
@@ -108,7 +110,8 @@ public final class TargetScraper {
                       target.url(),
                       target.timeout(),
                       job.limits().bodySizeLimitBytes(),
-                      acceptHeader())),
+                      acceptHeader()),
+                  body),
           null);
     } catch (ScrapeException e) {
       return new Fetched(null, new Outcome(e.getMessage(), e.limit(), 0));
@@ -117,11 +120,11 @@ public final class TargetScraper {
 
   private Outcome parse(Fetched fetched, BatchAssembler assembler) {
     ScrapeClient.Response response = fetched.response();
-    long bodyBytes = response.body().length;
+    long bodyBytes = response.length();
     try {
       parsers
           .forContentType(response.contentType())
-          .parse(response.body(), 0, response.body().length, assembler);
+          .parse(response.bytes(), 0, response.length(), assembler);
       assembler.checkSampleLimit(job.limits().sampleLimit());
       return new Outcome("", Optional.empty(), bodyBytes);
     } catch (ScrapeException e) {

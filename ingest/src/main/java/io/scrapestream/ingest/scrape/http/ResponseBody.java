@@ -205,7 +205,7 @@ final class ResponseBody extends InputStream {
     for (String value : head.all("content-length")) {
       for (String part : value.split(",", -1)) {
         String digits = part.trim();
-        long parsed = digits.matches("[0-9]{1,18}") ? Long.parseLong(digits) : -1;
+        long parsed = isLength(digits) ? Long.parseLong(digits) : -1;
         if (parsed < 0 || (length >= 0 && parsed != length)) {
           throw new HttpProtocolException(
               "malformed Content-Length " + HttpProtocolException.quote(value));
@@ -214,5 +214,19 @@ final class ResponseBody extends InputStream {
       }
     }
     return length;
+  }
+
+  /** One to 18 ASCII digits (no regex: it was compiled for every response). */
+  private static boolean isLength(String digits) {
+    if (digits.isEmpty() || digits.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }
