@@ -36,7 +36,7 @@ public final class BatchScanner {
    */
   public static IndexedBatch scan(byte[] bytes)
       throws InvalidProtocolBufferException, BatchFormatException {
-    BatchIndex index = new BatchIndex();
+    BatchIndex index = new BatchIndex(bytes.length);
     read(new WireReader(bytes), bytes, index);
     if (index.maxRef >= index.symbolCount) {
       reportReference(index);
