@@ -18,20 +18,22 @@ public final class KafkaClientProperties {
    * lz4. Measured on the quiet machine (bench/README.md, "Compression"): zstd takes a quarter fewer
    * bytes on the broker but costs the scraper ~0.6 CPU-s per million samples more, in the
    * producer's network thread; users who pay more for bytes than CPU set {@code
-   * kafka.client_properties: {compression.type: zstd}}. Lingers 20 ms: a scraper sends one record
+   * kafka.client_properties: {compression.type: zstd}}. Lingers 100 ms: a scraper sends one record
    * per scrape, spread over the topic's partitions, so a 5 ms linger made nearly one produce
    * request per record (200 targets at 1 s: 64 requests/s, 177 partition appends/s; the broker's
-   * CPU is per request and per append, bench/RESULTS.md). 100 ms cut that to 9/s and 81/s, but a
-   * batch then stays unacknowledged ~4x longer and the scraper, which then allowed only 64
-   * unacknowledged batches (now 32 MiB), skipped scrapes for back-pressure under load. A caller
-   * that needs a record stored at once calls {@code flush()}.
+   * CPU is per request and per append, bench/RESULTS.md); 20 ms made 26/s and 122/s, 100 ms 9/s and
+   * 81/s. On the quiet machine, back to back at N=200, the whole pipeline cost 5.09 and 5.85 CPU-s
+   * per million samples at 100 ms against 5.40 and 6.20 at 20 ms (broker 1.44–1.46 vs 1.53–1.73),
+   * p99 latency 1.60–1.63 s vs 1.70–1.78 s. (100 ms once made the scraper skip scrapes, when its
+   * back-pressure allowed only 64 unacknowledged batches; it bounds 32 MiB now.) A caller that
+   * needs a record stored at once calls {@code flush()}.
    */
   public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
     Map<String, Object> props = base(kafka, clientId);
     props.put("enable.idempotence", "true");
     props.put("acks", "all");
     props.put("compression.type", "lz4");
-    props.put("linger.ms", "20");
+    props.put("linger.ms", "100");
     props.put("batch.size", String.valueOf(256 * 1024));
     props.put("max.request.size", String.valueOf(16 * 1024 * 1024));
     props.put("delivery.timeout.ms", "120000");

@@ -123,7 +123,7 @@ class KafkaClientPropertiesTest {
             Map.of(),
             new KafkaSecurity(KafkaSecurityProtocol.PLAINTEXT, Optional.empty(), Optional.empty()));
 
-    assertThat(KafkaClientProperties.producer(kafka, "c")).containsEntry("linger.ms", "20");
+    assertThat(KafkaClientProperties.producer(kafka, "c")).containsEntry("linger.ms", "100");
     assertThat(KafkaClientProperties.streams(kafka, EnrichSettings.defaults()))
         .containsEntry("main.consumer.fetch.min.bytes", "262144")
         .containsEntry("main.consumer.fetch.max.wait.ms", "100")
