@@ -22,11 +22,12 @@ public final class KafkaClientProperties {
    * per scrape, spread over the topic's partitions, so a 5 ms linger made nearly one produce
    * request per record (200 targets at 1 s: 64 requests/s, 177 partition appends/s; the broker's
    * CPU is per request and per append, bench/RESULTS.md); 20 ms made 26/s and 122/s, 100 ms 9/s and
-   * 81/s. On the quiet machine, back to back at N=200, the whole pipeline cost 5.09 and 5.85 CPU-s
-   * per million samples at 100 ms against 5.40 and 6.20 at 20 ms (broker 1.44–1.46 vs 1.53–1.73),
-   * p99 latency 1.60–1.63 s vs 1.70–1.78 s. (100 ms once made the scraper skip scrapes, when its
-   * back-pressure allowed only 64 unacknowledged batches; it bounds 32 MiB now.) A caller that
-   * needs a record stored at once calls {@code flush()}.
+   * 81/s. The whole pipeline's CPU at N=200 on the quiet machine did not separate the two beyond
+   * its run-to-run noise (100 ms: 5.09, 5.85, 6.56; 20 ms: 5.40, 6.20 CPU-s per million), p99
+   * latency 1.60–1.72 s vs 1.70–1.78 s; fewer requests is what is known to cost the broker less.
+   * (100 ms once made the scraper skip scrapes, when its back-pressure allowed only 64
+   * unacknowledged batches; it bounds 32 MiB now.) A caller that needs a record stored at once
+   * calls {@code flush()}.
    */
   public static Map<String, Object> producer(KafkaSettings kafka, String clientId) {
     Map<String, Object> props = base(kafka, clientId);
