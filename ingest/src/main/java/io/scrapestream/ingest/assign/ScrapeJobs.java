@@ -26,12 +26,11 @@ final class ScrapeJobs {
   ScrapeJob of(JobAssignment job) {
     Entry entry = byName.get(job.jobName());
     if (entry == null || !entry.source().equals(job.source())) {
-      Entry previous =
-          byName.put(job.jobName(), new Entry(job.source(), factory.apply(job.config())));
-      if (previous != null) {
-        previous.job().client().close();
+      if (entry != null) {
+        entry.job().client().close();
       }
-      entry = byName.get(job.jobName());
+      entry = new Entry(job.source(), factory.apply(job.config()));
+      byName.put(job.jobName(), entry);
     }
     return entry.job();
   }
