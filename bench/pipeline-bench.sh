@@ -22,6 +22,7 @@
 # PIPELINE_KAFKA_PROPERTIES (all roles), INGEST_/ENRICH_/SINK_KAFKA_PROPERTIES (one role): YAML
 # flow-map entries for kafka.client_properties ('linger.ms: 20, fetch.max.wait.ms: 100').
 # SINK_BACKEND_EXTRA: one more YAML line in the sink's backend ('batch: {max_samples: 20000}').
+# PARTITIONS (12, as `scrapestream topics apply`): partitions of the sample topics.
 # CATCH_UP_SECONDS (300) bounds the wait for live delivery; KEEP_WORK=1 keeps the work directory.
 # WARMUP_HOOK: a command run at the start of each warm-up with BENCH_PIDS="NAME=PID ..."
 # (bench/pipeline-diag.sh: CPU per thread and Kafka rates per process); shorter than -w.
@@ -36,6 +37,7 @@ body="$(default_body)"
 base_port="${BENCH_PORT_BASE:-38400}"
 target_net="${BENCH_TARGET_NET:-127.1}"
 systems="scrapestream,vmagent,prometheus"
+partitions="${PARTITIONS:-12}"
 while getopts "n:d:w:b:p:a:s:h" opt; do
   case "$opt" in
     n) targets="$OPTARG" ;;
@@ -45,11 +47,11 @@ while getopts "n:d:w:b:p:a:s:h" opt; do
     p) base_port="$OPTARG" ;;
     a) target_net="$OPTARG" ;;
     s) systems="$OPTARG" ;;
-    h) usage_from_header "$0" 2 27 0 ;;
-    *) usage_from_header "$0" 2 27 2 ;;
+    h) usage_from_header "$0" 2 28 0 ;;
+    *) usage_from_header "$0" 2 28 2 ;;
   esac
 done
-for v in targets duration warmup base_port; do require_positive_int "$v" "${!v}"; done
+for v in targets duration warmup base_port partitions; do require_positive_int "$v" "${!v}"; done
 [ "$targets" -le 62500 ] || { echo "targets must be <= 62500. Found: $targets" >&2; exit 2; }
 [ "$base_port" -le 65528 ] || { echo "base port must be <= 65528. Found: $base_port" >&2; exit 2; }
 [[ "$target_net" =~ ^127\.[0-9]{1,3}$ ]] || { echo "target net must be 127.X. Found: $target_net" >&2; exit 2; }
@@ -186,7 +188,7 @@ run_scrapestream() {
   BROKER_JAVA_OPTS="${BROKER_JAVA_OPTS--Xmx1g}" start_broker "${port[broker]}"
   echo "scrapestream: broker at $bootstrap" >&2
   scrapestream_config "${port[ingest]}" >"$work/topics.yaml"
-  java -jar "$jar" topics apply --replication-factor 1 --config "$work/topics.yaml" >"$work/topics.log" 2>&1 \
+  java -jar "$jar" topics apply --partitions "$partitions" --replication-factor 1 --config "$work/topics.yaml" >"$work/topics.log" 2>&1 \
     || { echo "topics apply failed: $(tail -5 "$work/topics.log")" >&2; exit 1; }
   local role
   start_role sink
