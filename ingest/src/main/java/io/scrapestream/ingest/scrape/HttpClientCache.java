@@ -3,9 +3,7 @@ package io.scrapestream.ingest.scrape;
 import io.scrapestream.core.config.ScrapeHttpConfig;
 import io.scrapestream.core.config.TlsSettings;
 import io.scrapestream.ingest.scrape.http.Http11Client;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
+import io.scrapestream.ingest.scrape.http.HttpProxy;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,7 @@ import javax.net.ssl.SSLParameters;
  */
 final class HttpClientCache {
   private final ScrapeHttpConfig http;
-  private final Optional<ProxySelector> proxy;
+  private final Optional<ProxyRouting> proxy;
   private TlsContextFactory.Material material;
   private Http11Client client;
 
@@ -57,14 +55,8 @@ final class HttpClientCache {
   }
 
   /** The HTTP proxy a request to {@code url} goes through, if any. */
-  Optional<InetSocketAddress> proxyFor(URI url) {
-    if (proxy.isEmpty()) {
-      return Optional.empty();
-    }
-    Proxy chosen = proxy.get().select(url).get(0);
-    return chosen.type() == Proxy.Type.HTTP
-        ? Optional.of((InetSocketAddress) chosen.address())
-        : Optional.empty();
+  Optional<HttpProxy> proxyFor(URI url) {
+    return proxy.flatMap(routing -> routing.select(url));
   }
 
   private Http11Client build(TlsContextFactory.Material now) throws ScrapeException {

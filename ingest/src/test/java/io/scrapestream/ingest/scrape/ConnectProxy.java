@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An HTTP proxy for {@code CONNECT} to loopback targets only: it records each request line, then
+ * An HTTP proxy for {@code CONNECT} to loopback targets only: it records each request head, then
  * either tunnels bytes both ways to the named port on loopback or refuses with {@code 407}. No
  * sleeps: its threads block on the sockets.
  */
 final class ConnectProxy implements AutoCloseable {
   private final ServerSocket server;
   private final boolean refuse;
-  private final List<String> requestLines = new CopyOnWriteArrayList<>();
+  private final List<String> heads = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
   ConnectProxy(boolean refuse) throws IOException {
@@ -32,8 +32,14 @@ final class ConnectProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
+  /** The request line of each CONNECT. */
   List<String> requestLines() {
-    return requestLines;
+    return heads.stream().map(head -> head.substring(0, head.indexOf("\r\n"))).toList();
+  }
+
+  /** Each CONNECT's request line and header fields, CRLF-separated, without the blank line. */
+  List<String> heads() {
+    return heads;
   }
 
   private void accept() {
@@ -50,8 +56,9 @@ final class ConnectProxy implements AutoCloseable {
 
   private void tunnel(Socket client) {
     try (client) {
-      String line = requestLine(client.getInputStream());
-      requestLines.add(line);
+      String head = head(client.getInputStream());
+      heads.add(head);
+      String line = head.substring(0, head.indexOf("\r\n"));
       OutputStream toClient = client.getOutputStream();
       if (refuse) {
         toClient.write(
@@ -82,8 +89,8 @@ final class ConnectProxy implements AutoCloseable {
     }
   }
 
-  /** The request line; the rest of the head is read and dropped. */
-  private static String requestLine(InputStream in) throws IOException {
+  /** The request head up to, not including, the blank line that ends it. */
+  private static String head(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int b = in.read();
@@ -92,7 +99,7 @@ final class ConnectProxy implements AutoCloseable {
       }
       head.append((char) b);
     }
-    return head.substring(0, head.indexOf("\r\n"));
+    return head.substring(0, head.length() - 4);
   }
 
   private static void daemon(Runnable task) {

@@ -45,6 +45,23 @@ class ScrapeClientProxyIT {
   }
 
   @Test
+  void shouldSendProxyCredentialsWhenProxyUrlHasUserInfo() throws Exception {
+    URI proxy =
+        servers.start(
+            exchange -> {
+              seen.add(exchange.getRequestHeaders().getFirst("Proxy-Authorization"));
+              TestServers.respond(exchange, TEXT, "a 1\n".getBytes(StandardCharsets.UTF_8));
+            });
+    ProxySettings settings =
+        new ProxySettings(
+            Optional.of(URI.create("http://scraper:s3cret@" + proxy.getAuthority())), "", false);
+
+    fetch(http(HttpAuth.NONE, settings, true, true), URI.create("http://target.invalid/metrics"));
+
+    assertThat(seen).containsExactly("Basic c2NyYXBlcjpzM2NyZXQ=");
+  }
+
+  @Test
   void shouldGoDirectWhenNoProxyListsTheHost() throws Exception {
     URI proxy = recordingProxy();
     URI target = servers.serve(TEXT, "a 1\n");

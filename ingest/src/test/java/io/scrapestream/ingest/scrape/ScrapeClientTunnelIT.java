@@ -46,6 +46,24 @@ class ScrapeClientTunnelIT {
   }
 
   @Test
+  void shouldSendProxyCredentialsWithConnectWhenProxyUrlHasUserInfo() throws Exception {
+    URI url = startTarget();
+    proxy = new ConnectProxy(false);
+    URI withUser = URI.create("http://scraper:s3cret@" + proxy.url().getAuthority());
+    ScrapeClient client = new ScrapeClient(http(withUser), "test", Map.of());
+
+    assertThat(client.fetch(ScrapeClientHttpIT.request(url)).status()).isEqualTo(200);
+
+    assertThat(proxy.heads())
+        .containsExactly(
+            "CONNECT localhost:"
+                + url.getPort()
+                + " HTTP/1.1\r\nHost: localhost:"
+                + url.getPort()
+                + "\r\nProxy-Authorization: Basic c2NyYXBlcjpzM2NyZXQ=");
+  }
+
+  @Test
   void shouldFailWithProxyStatusWhenProxyRefusesConnect() throws Exception {
     URI url = startTarget();
     proxy = new ConnectProxy(true);

@@ -44,7 +44,10 @@ final class Connector {
 
   HttpConnection open(Origin origin, long deadlineNanos) throws IOException {
     InetSocketAddress to =
-        origin.proxy().orElse(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
+        origin
+            .proxy()
+            .map(HttpProxy::address)
+            .orElse(InetSocketAddress.createUnresolved(origin.host(), origin.port()));
     Socket socket = connect(to.getHostString(), to.getPort(), deadlineNanos);
     try {
       if (origin.tls()) {
@@ -80,10 +83,25 @@ final class Connector {
     throw last;
   }
 
-  /** {@code CONNECT host:port}; anything but a 2xx answer fails the connection. */
+  /**
+   * {@code CONNECT host:port}, with the proxy's credentials if any; anything but a 2xx answer fails
+   * the connection.
+   */
   private static void tunnel(Socket socket, Origin origin, long deadlineNanos) throws IOException {
+    String credentials =
+        origin
+            .proxy()
+            .flatMap(HttpProxy::authorization)
+            .map(value -> "Proxy-Authorization: " + value + "\r\n")
+            .orElse("");
     String request =
-        "CONNECT " + origin.authority() + " HTTP/1.1\r\nHost: " + origin.authority() + "\r\n\r\n";
+        "CONNECT "
+            + origin.authority()
+            + " HTTP/1.1\r\nHost: "
+            + origin.authority()
+            + "\r\n"
+            + credentials
+            + "\r\n";
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     DeadlineInput in = new DeadlineInput(socket);
     in.begin(deadlineNanos);

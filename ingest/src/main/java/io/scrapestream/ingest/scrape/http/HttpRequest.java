@@ -24,13 +24,22 @@ public record HttpRequest(Origin origin, String target, List<Map.Entry<String, S
     }
   }
 
-  /** The request as sent: absolute-form target when a plain-HTTP request goes through a proxy. */
+  /**
+   * The request as sent: absolute-form target, and the proxy's credentials, when a plain-HTTP
+   * request goes through a proxy.
+   */
   byte[] encode() {
     StringBuilder text = new StringBuilder(256).append("GET ");
     if (origin.proxy().isPresent() && !origin.tls()) {
       text.append("http://").append(origin.hostHeader());
     }
     text.append(target).append(" HTTP/1.1\r\nHost: ").append(origin.hostHeader()).append("\r\n");
+    if (!origin.tls()) {
+      origin
+          .proxy()
+          .flatMap(HttpProxy::authorization)
+          .ifPresent(value -> text.append("Proxy-Authorization: ").append(value).append("\r\n"));
+    }
     for (Map.Entry<String, String> header : headers) {
       text.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
     }

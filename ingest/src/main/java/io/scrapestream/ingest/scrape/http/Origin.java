@@ -1,6 +1,5 @@
 package io.scrapestream.ingest.scrape.http;
 
-import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  *
  * @param host a name or an IP literal (IPv6 without brackets)
  */
-public record Origin(String scheme, String host, int port, Optional<InetSocketAddress> proxy) {
+public record Origin(String scheme, String host, int port, Optional<HttpProxy> proxy) {
   public Origin {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(host, "host");

@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpRequestTest {
-  private static final Optional<InetSocketAddress> DIRECT = Optional.empty();
+  private static final Optional<HttpProxy> DIRECT = Optional.empty();
+  private static final InetSocketAddress PROXY = InetSocketAddress.createUnresolved("proxy", 3128);
 
   @Test
   void shouldWriteOriginFormAndHeadersInOrderWhenGoingDirect() {
@@ -29,8 +30,7 @@ class HttpRequestTest {
 
   @Test
   void shouldWriteAbsoluteFormWhenPlainRequestGoesThroughProxy() {
-    Optional<InetSocketAddress> proxy =
-        Optional.of(InetSocketAddress.createUnresolved("proxy", 3128));
+    Optional<HttpProxy> proxy = Optional.of(HttpProxy.at(PROXY));
     HttpRequest request =
         new HttpRequest(new Origin("http", "node", 80, proxy), "/metrics", List.of());
 
@@ -40,13 +40,33 @@ class HttpRequestTest {
 
   @Test
   void shouldWriteOriginFormWhenTlsRequestGoesThroughProxyTunnel() {
-    Optional<InetSocketAddress> proxy =
-        Optional.of(InetSocketAddress.createUnresolved("proxy", 3128));
+    Optional<HttpProxy> proxy = Optional.of(HttpProxy.withUserInfo(PROXY, "user:pass"));
     HttpRequest request =
         new HttpRequest(new Origin("https", "node", 8443, proxy), "/metrics", List.of());
 
     assertThat(new String(request.encode(), StandardCharsets.UTF_8))
         .isEqualTo("GET /metrics HTTP/1.1\r\nHost: node:8443\r\n\r\n");
+  }
+
+  @Test
+  void shouldSendProxyCredentialsWhenPlainRequestGoesThroughProxyWithUserInfo() {
+    Optional<HttpProxy> proxy = Optional.of(HttpProxy.withUserInfo(PROXY, "scraper:s3cr:t"));
+    HttpRequest request =
+        new HttpRequest(new Origin("http", "node", 80, proxy), "/metrics", List.of());
+
+    assertThat(new String(request.encode(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "GET http://node/metrics HTTP/1.1\r\nHost: node\r\n"
+                + "Proxy-Authorization: Basic c2NyYXBlcjpzM2NyOnQ=\r\n\r\n");
+  }
+
+  @Test
+  void shouldSendEmptyPasswordWhenProxyUserInfoHasOnlyUser() {
+    assertThat(HttpProxy.withUserInfo(PROXY, "scraper").authorization())
+        .contains("Basic c2NyYXBlcjo=");
+    assertThat(HttpProxy.withUserInfo(PROXY, null).authorization()).isEmpty();
+    assertThat(HttpProxy.withUserInfo(PROXY, "u:p").toString())
+        .isEqualTo("HttpProxy[proxy/<unresolved>:3128, with credentials]");
   }
 
   @Test
