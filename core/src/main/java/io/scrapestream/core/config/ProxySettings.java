@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How scrapes reach their targets through an HTTP proxy: {@code proxy_url} with optional {@code
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvironment) {
   public static final ProxySettings NONE = new ProxySettings(Optional.empty(), "", false);
+  private static final Pattern USER_INFO_PASSWORD = Pattern.compile("^([^/]*//[^/@:]*:)[^/@]*@");
 
   /** The JDK's HTTP client speaks to HTTP proxies only (no HTTPS or SOCKS proxies). */
   static final ValueRule<String> URL_RULE =
@@ -21,11 +23,20 @@ public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvir
   public ProxySettings {
     Objects.requireNonNull(url, "url must not be null");
     Objects.requireNonNull(noProxy, "noProxy must not be null");
-    url.ifPresent(u -> ConfigRules.require("url", u.toString(), URL_RULE));
+    url.ifPresent(
+        u -> {
+          if (!URL_RULE.test().test(u.toString())) {
+            throw new IllegalArgumentException(
+                "url "
+                    + URL_RULE.expectation()
+                    + ". Found: "
+                    + ConfigProblems.quote(redacted(u.toString())));
+          }
+        });
     if (fromEnvironment && (url.isPresent() || !noProxy.isEmpty())) {
       throw new IllegalArgumentException(
           "fromEnvironment excludes url and noProxy. Found: url="
-              + url.map(URI::toString).orElse("")
+              + url.map(u -> redacted(u.toString())).orElse("")
               + ", noProxy="
               + noProxy);
     }
@@ -33,6 +44,25 @@ public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvir
       throw new IllegalArgumentException(
           "noProxy needs a url. Found: noProxy=" + ConfigProblems.quote(noProxy));
     }
+  }
+
+  /**
+   * The URL as Go's {@code URL.Redacted} prints it: a password in the user info replaced by {@code
+   * xxxxx}, for error messages and logs.
+   */
+  public static String redacted(String url) {
+    return USER_INFO_PASSWORD.matcher(url).replaceFirst("$1xxxxx@");
+  }
+
+  @Override
+  public String toString() {
+    return "ProxySettings[url="
+        + url.map(u -> redacted(u.toString()))
+        + ", noProxy="
+        + noProxy
+        + ", fromEnvironment="
+        + fromEnvironment
+        + "]";
   }
 
   private static boolean isHttpProxyUrl(String text) {

@@ -13,12 +13,6 @@ import java.util.Optional;
  * keys are reported as Prometheus words them ({@code at most one of ... must be configured}).
  */
 final class ScrapeHttpConfigReader {
-  /** Empty text is no proxy, as in Prometheus. */
-  private static final ValueRule<String> PROXY_URL =
-      new ValueRule<>(
-          text -> text.isEmpty() || ProxySettings.URL_RULE.test().test(text),
-          ProxySettings.URL_RULE.expectation());
-
   private ScrapeHttpConfigReader() {}
 
   static ScrapeHttpConfig read(MappingReader m) {
@@ -109,17 +103,14 @@ final class ScrapeHttpConfigReader {
   }
 
   private static ProxySettings proxy(MappingReader m) {
-    Optional<URI> url =
-        Optional.of(m.string("proxy_url", "", PROXY_URL))
-            .filter(u -> !u.isEmpty())
-            .map(URI::create);
+    Optional<URI> url = proxyUrl(m);
     String noProxy = m.string("no_proxy", "");
     boolean fromEnvironment = m.bool("proxy_from_environment", false);
     if (fromEnvironment && url.isPresent()) {
       m.problem(
           "proxy_url",
           "must not be set with proxy_from_environment",
-          ConfigProblems.quote(url.get().toString()));
+          ConfigProblems.quote(ProxySettings.redacted(url.get().toString())));
       return ProxySettings.NONE;
     }
     if (fromEnvironment && !noProxy.isEmpty()) {
@@ -132,6 +123,22 @@ final class ScrapeHttpConfigReader {
       return ProxySettings.NONE;
     }
     return new ProxySettings(url, noProxy, fromEnvironment);
+  }
+
+  /** {@code proxy_url}; a bad one is reported with its password redacted, as Prometheus does. */
+  private static Optional<URI> proxyUrl(MappingReader m) {
+    String text = m.string("proxy_url", "");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!ProxySettings.URL_RULE.test().test(text)) {
+      m.problem(
+          "proxy_url",
+          ProxySettings.URL_RULE.expectation(),
+          ConfigProblems.quote(ProxySettings.redacted(text)));
+      return Optional.empty();
+    }
+    return Optional.of(URI.create(text));
   }
 
   private static void addIf(List<String> names, boolean condition, String name) {

@@ -174,7 +174,9 @@ class ScrapeHttpConfigLoaderTest {
                 "{no_proxy: localhost}",
                 "{proxy_from_environment: true, proxy_url: 'http://p:3128'}",
                 "{proxy_from_environment: true, no_proxy: localhost}",
-                "{follow_redirects: maybe}"))
+                "{follow_redirects: maybe}",
+                "{proxy_url: 'https://scraper:s3cret@p:3128'}",
+                "{proxy_from_environment: true, proxy_url: 'http://scraper:s3cret@p:3128'}"))
         .containsExactly(
             "scrape_configs[0].proxy_url: must be an http:// URL with a host. Found:"
                 + " \"socks5://p:1080\"",
@@ -183,7 +185,11 @@ class ScrapeHttpConfigLoaderTest {
                 + " \"http://p:3128\"",
             "scrape_configs[3].no_proxy: must not be set with proxy_from_environment. Found:"
                 + " \"localhost\"",
-            "scrape_configs[4].follow_redirects: must be a boolean. Found: \"maybe\"");
+            "scrape_configs[4].follow_redirects: must be a boolean. Found: \"maybe\"",
+            "scrape_configs[5].proxy_url: must be an http:// URL with a host. Found:"
+                + " \"https://scraper:xxxxx@p:3128\"",
+            "scrape_configs[6].proxy_url: must not be set with proxy_from_environment. Found:"
+                + " \"http://scraper:xxxxx@p:3128\"");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,5 +92,25 @@ class SecretSourceTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ProxySettings(Optional.empty(), "localhost", false))
         .withMessage("noProxy needs a url. Found: noProxy=\"localhost\"");
+  }
+
+  @Test
+  void shouldRedactProxyPasswordWhenProxySettingsArePrintedOrRefused() {
+    ProxySettings settings =
+        new ProxySettings(Optional.of(URI.create("http://scraper:s3cret@proxy:3128")), "", false);
+
+    assertThat(settings.toString())
+        .isEqualTo(
+            "ProxySettings[url=Optional[http://scraper:xxxxx@proxy:3128], noProxy=,"
+                + " fromEnvironment=false]");
+    assertThat(ProxySettings.redacted("http://scraper@proxy:3128"))
+        .isEqualTo("http://scraper@proxy:3128");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new ProxySettings(
+                    Optional.of(URI.create("https://scraper:s3cret@proxy:3128")), "", false))
+        .withMessage(
+            "url must be an http:// URL with a host. Found: \"https://scraper:xxxxx@proxy:3128\"");
   }
 }
