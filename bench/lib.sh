@@ -91,6 +91,17 @@ wait_http() { # URL SECONDS [LOG_TO_SHOW_ON_FAILURE]
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"
 }
+# CPU seconds so far of a JVM's JIT compiler threads (C1 and C2 CompilerThread, summed over
+# /proc/PID/task; a compiler thread that already ended is not counted). 0 for a process without.
+jit_seconds() {
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre* | C2\ CompilerThre*) sum=$((sum + $(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  awk -v s="$sum" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", s / hz }'
+}
 # Heap in use after a full GC (the live set) of a JVM, in MB: G1's " heap" line, or the sum of the
 # generations of Serial ("def new", "tenured") and Parallel ("PSYoungGen", "ParOldGen").
 live_heap_mb() {

@@ -5,8 +5,10 @@
 # VictoriaMetrics receiver (a distinct job label per system). Prints, per system: samples/s
 # delivered (the receiver's vm_rows_inserted_total{type="promremotewrite"} over the window), CPU
 # seconds per million delivered samples (the system's processes summed; nginx and the receiver
-# are not counted), peak RSS (sum and per process), the per-process CPU split, and the end-to-end
-# latency p50/p99 from bench/latency_probe.py (scrape timestamp -> readable in the receiver).
+# are not counted), peak RSS (sum and per process), the per-process CPU split (and how much of it
+# the JVMs' JIT compiler threads took in the window: start-up cost, not steady state), and the
+# end-to-end latency p50/p99 from bench/latency_probe.py (scrape timestamp -> readable in the
+# receiver).
 # Appends the lines to bench/results/<UTC date>.txt.
 #
 # Usage (from the repo root, after `mvn -q -DskipTests install`):
@@ -47,8 +49,8 @@ while getopts "n:d:w:b:p:a:s:h" opt; do
     p) base_port="$OPTARG" ;;
     a) target_net="$OPTARG" ;;
     s) systems="$OPTARG" ;;
-    h) usage_from_header "$0" 2 28 0 ;;
-    *) usage_from_header "$0" 2 28 2 ;;
+    h) usage_from_header "$0" 2 30 0 ;;
+    *) usage_from_header "$0" 2 30 2 ;;
   esac
 done
 for v in targets duration warmup base_port partitions; do require_positive_int "$v" "${!v}"; done
@@ -101,9 +103,9 @@ measure() {
   [ -z "${WARMUP_HOOK:-}" ] || { BENCH_PIDS="$*" bash -c "$WARMUP_HOOK" >"$work/hook-$system.txt" 2>&1 & hook_pid=$!; }
   sleep "$warmup"
   [ -z "$hook_pid" ] || { wait "$hook_pid" || true; cat "$work/hook-$system.txt" >&2; }
-  local -a c0 c1
+  local -a c0 c1 j0 j1
   local proc r0 r1 t0 t1
-  for proc in "$@"; do c0+=("$(cpu_seconds "${proc#*=}")"); done
+  for proc in "$@"; do c0+=("$(cpu_seconds "${proc#*=}")"); j0+=("$(jit_seconds "${proc#*=}")"); done
   r0="$(metric_value "$receiver/metrics" 'vm_rows_inserted_total{type="promremotewrite"}')"
   t0="$(date +%s.%N)"
   local s0 s1
@@ -112,14 +114,15 @@ measure() {
     "$duration" >"$work/probe-$system.txt" 2>"$work/probe-$system.err" &
   local probe_pid=$!
   sleep "$duration"
-  for proc in "$@"; do c1+=("$(cpu_seconds "${proc#*=}")"); done
+  for proc in "$@"; do c1+=("$(cpu_seconds "${proc#*=}")"); j1+=("$(jit_seconds "${proc#*=}")"); done
   r1="$(metric_value "$receiver/metrics" 'vm_rows_inserted_total{type="promremotewrite"}')"
   t1="$(date +%s.%N)"
   s1="$(scraped_so_far)"
   wait "$probe_pid" || true
   local table="" k=0
   for proc in "$@"; do
-    table+="${proc%%=*} $(echo "${c1[$k]} - ${c0[$k]}" | bc) $(peak_rss_mb "${proc#*=}")"$'\n'
+    table+="${proc%%=*} $(echo "${c1[$k]} - ${c0[$k]}" | bc) $(peak_rss_mb "${proc#*=}")"
+    table+=" $(echo "${j1[$k]} - ${j0[$k]}" | bc)"$'\n'
     k=$((k + 1))
   done
   summarise "$system" "$((r1 - r0))" "$(echo "$t1 - $t0" | bc)" "$(cat "$work/probe-$system.txt")" \
@@ -132,10 +135,10 @@ scraped_so_far() {
   if [ -n "$scraped_source" ]; then metric_sum ${scraped_source% *} "${scraped_source#* }"; else echo 0; fi
 }
 
-# Prints the result line from "NAME CPU_SECONDS PEAK_RSS_MB" lines on standard input.
+# Prints the result line from "NAME CPU_SECONDS PEAK_RSS_MB JIT_SECONDS" lines on standard input.
 summarise() { # SYSTEM ROWS ELAPSED LATENCY_TEXT SCRAPED
   awk -v n="$1" -v rows="$2" -v el="$3" -v lat="$4" -v scraped="$5" -v t="$targets" -v per="$expected" '
-    NF == 3 { name[++k] = $1; cpu[k] = $2; rss[k] = $3; cpus += $2; rsss += $3 }
+    NF == 4 { name[++k] = $1; cpu[k] = $2; rss[k] = $3; jit[k] = $4; cpus += $2; rsss += $3; jits += $4 }
     END {
       if (rows <= 0) { printf "%s: no samples delivered in the window (%s)\n", n, rows > "/dev/stderr"; exit 1 }
       m = rows / 1e6
@@ -146,6 +149,11 @@ summarise() { # SYSTEM ROWS ELAPSED LATENCY_TEXT SCRAPED
         printf " ("; for (i = 1; i <= k; i++) printf "%s%s %.0f", (i > 1 ? ", " : ""), name[i], rss[i]
         printf "), CPU-s per million by process ("
         for (i = 1; i <= k; i++) printf "%s%s %.3f = %.0f%%", (i > 1 ? ", " : ""), name[i], cpu[i] / m, 100 * cpu[i] / cpus
+        printf ")"
+      }
+      if (jits > 0) {
+        printf ", of which JIT compiler threads %.3f (", jits / m
+        for (i = 1; i <= k; i++) if (jit[i] > 0) printf "%s%s %.3f", (j++ ? ", " : ""), name[i], jit[i] / m
         printf ")"
       }
       printf ", %s\n", lat }'
