@@ -2,6 +2,8 @@ package io.scrapestream.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,19 +12,30 @@ import java.util.regex.Pattern;
  * How scrapes reach their targets through an HTTP proxy: {@code proxy_url} with optional {@code
  * no_proxy} (comma-separated hosts, domains, IPs and CIDRs that bypass it), or {@code
  * proxy_from_environment} ({@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code NO_PROXY}), as in
- * Prometheus.
+ * Prometheus; {@code proxy_connect_header} adds header fields (secrets: never printed) to each
+ * {@code CONNECT}.
  */
-public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvironment) {
+public record ProxySettings(
+    Optional<URI> url,
+    String noProxy,
+    boolean fromEnvironment,
+    Map<String, List<String>> connectHeaders) {
   public static final ProxySettings NONE = new ProxySettings(Optional.empty(), "", false);
   private static final Pattern USER_INFO_PASSWORD = Pattern.compile("^([^/]*//[^/@:]*:)[^/@]*@");
 
-  /** The JDK's HTTP client speaks to HTTP proxies only (no HTTPS or SOCKS proxies). */
+  /** Scrapes speak to HTTP proxies only (no HTTPS or SOCKS proxies). */
   static final ValueRule<String> URL_RULE =
       new ValueRule<>(ProxySettings::isHttpProxyUrl, "must be an http:// URL with a host");
 
   public ProxySettings {
     Objects.requireNonNull(url, "url must not be null");
     Objects.requireNonNull(noProxy, "noProxy must not be null");
+    connectHeaders = ConfigCollections.orderedLists("connectHeaders", connectHeaders);
+    if (!connectHeaders.isEmpty() && url.isEmpty() && !fromEnvironment) {
+      throw new IllegalArgumentException(
+          "connectHeaders need a url or fromEnvironment. Found: connectHeaders="
+              + connectHeaders.keySet());
+    }
     url.ifPresent(
         u -> {
           if (!URL_RULE.test().test(u.toString())) {
@@ -46,6 +59,11 @@ public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvir
     }
   }
 
+  /** Settings without {@code proxy_connect_header}. */
+  public ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvironment) {
+    this(url, noProxy, fromEnvironment, Map.of());
+  }
+
   /**
    * The URL as Go's {@code URL.Redacted} prints it: a password in the user info replaced by {@code
    * xxxxx}, for error messages and logs.
@@ -62,6 +80,8 @@ public record ProxySettings(Optional<URI> url, String noProxy, boolean fromEnvir
         + noProxy
         + ", fromEnvironment="
         + fromEnvironment
+        + ", connectHeaders="
+        + connectHeaders.keySet()
         + "]";
   }
 

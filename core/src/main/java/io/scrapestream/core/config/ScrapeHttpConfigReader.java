@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,6 +107,8 @@ final class ScrapeHttpConfigReader {
     Optional<URI> url = proxyUrl(m);
     String noProxy = m.string("no_proxy", "");
     boolean fromEnvironment = m.bool("proxy_from_environment", false);
+    Map<String, List<String>> connectHeaders =
+        m.stringListMap("proxy_connect_header", ConfigRules.NOT_EMPTY);
     if (fromEnvironment && url.isPresent()) {
       m.problem(
           "proxy_url",
@@ -122,7 +125,27 @@ final class ScrapeHttpConfigReader {
       m.problem("no_proxy", "must not be set without proxy_url", ConfigProblems.quote(noProxy));
       return ProxySettings.NONE;
     }
-    return new ProxySettings(url, noProxy, fromEnvironment);
+    if (!connectHeaders.isEmpty() && url.isEmpty() && !fromEnvironment) {
+      m.problem(
+          "proxy_connect_header",
+          "must not be set without proxy_url or proxy_from_environment",
+          String.join(", ", connectHeaders.keySet()));
+      return ProxySettings.NONE;
+    }
+    for (Map.Entry<String, List<String>> header : connectHeaders.entrySet()) {
+      if (header.getValue().stream().anyMatch(ScrapeHttpConfigReader::hasControlCharacter)) {
+        m.problem(
+            "proxy_connect_header",
+            "must not contain control characters in a value (it would split the request)",
+            header.getKey());
+        return ProxySettings.NONE;
+      }
+    }
+    return new ProxySettings(url, noProxy, fromEnvironment, connectHeaders);
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
   }
 
   /** {@code proxy_url}; a bad one is reported with its password redacted, as Prometheus does. */

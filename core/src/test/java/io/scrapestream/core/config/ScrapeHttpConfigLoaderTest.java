@@ -112,6 +112,23 @@ class ScrapeHttpConfigLoaderTest {
   }
 
   @Test
+  void shouldReadProxyConnectHeadersInOrderWhenSet() throws Exception {
+    ScrapeHttpConfig http =
+        http(
+            "{proxy_from_environment: true,"
+                + " proxy_connect_header: {X-Tenant: [a, b], Proxy-Authorization: [Bearer t]}}");
+
+    assertThat(http.proxy().connectHeaders())
+        .containsExactly(
+            Map.entry("X-Tenant", List.of("a", "b")),
+            Map.entry("Proxy-Authorization", List.of("Bearer t")));
+    assertThat(http.proxy().toString())
+        .isEqualTo(
+            "ProxySettings[url=Optional.empty, noProxy=, fromEnvironment=true,"
+                + " connectHeaders=[X-Tenant, Proxy-Authorization]]");
+  }
+
+  @Test
   void shouldReadProxyFromEnvironmentWhenAlone() throws Exception {
     assertThat(http("{proxy_from_environment: true}").proxy())
         .isEqualTo(new ProxySettings(Optional.empty(), "", true));
@@ -176,7 +193,9 @@ class ScrapeHttpConfigLoaderTest {
                 "{proxy_from_environment: true, no_proxy: localhost}",
                 "{follow_redirects: maybe}",
                 "{proxy_url: 'https://scraper:s3cret@p:3128'}",
-                "{proxy_from_environment: true, proxy_url: 'http://scraper:s3cret@p:3128'}"))
+                "{proxy_from_environment: true, proxy_url: 'http://scraper:s3cret@p:3128'}",
+                "{proxy_connect_header: {X-Tenant: [a]}}",
+                "{proxy_url: 'http://p:3128', proxy_connect_header: {X-Tenant: [\"a\\nb\"]}}"))
         .containsExactly(
             "scrape_configs[0].proxy_url: must be an http:// URL with a host. Found:"
                 + " \"socks5://p:1080\"",
@@ -189,7 +208,11 @@ class ScrapeHttpConfigLoaderTest {
             "scrape_configs[5].proxy_url: must be an http:// URL with a host. Found:"
                 + " \"https://scraper:xxxxx@p:3128\"",
             "scrape_configs[6].proxy_url: must not be set with proxy_from_environment. Found:"
-                + " \"http://scraper:xxxxx@p:3128\"");
+                + " \"http://scraper:xxxxx@p:3128\"",
+            "scrape_configs[7].proxy_connect_header: must not be set without proxy_url or"
+                + " proxy_from_environment. Found: X-Tenant",
+            "scrape_configs[8].proxy_connect_header: must not contain control characters in a"
+                + " value (it would split the request). Found: X-Tenant");
   }
 
   @Test

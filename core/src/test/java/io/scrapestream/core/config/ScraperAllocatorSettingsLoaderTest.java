@@ -102,7 +102,7 @@ class ScraperAllocatorSettingsLoaderTest {
             "scraper.allocator.colector_id: unknown key. Expected one of: url, collector_id,"
                 + " refresh_interval, timeout, basic_auth, authorization, bearer_token,"
                 + " bearer_token_file, tls_config, proxy_url, no_proxy, proxy_from_environment,"
-                + " follow_redirects, enable_http2, enable_compression");
+                + " proxy_connect_header, follow_redirects, enable_http2, enable_compression");
   }
 
   @Test

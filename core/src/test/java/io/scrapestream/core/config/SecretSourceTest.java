@@ -102,7 +102,7 @@ class SecretSourceTest {
     assertThat(settings.toString())
         .isEqualTo(
             "ProxySettings[url=Optional[http://scraper:xxxxx@proxy:3128], noProxy=,"
-                + " fromEnvironment=false]");
+                + " fromEnvironment=false, connectHeaders=[]]");
     assertThat(ProxySettings.redacted("http://scraper@proxy:3128"))
         .isEqualTo("http://scraper@proxy:3128");
     assertThatIllegalArgumentException()

@@ -4,6 +4,7 @@ import io.scrapestream.core.config.ProxySettings;
 import io.scrapestream.ingest.scrape.http.HttpProxy;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * when {@code no_proxy} is empty; otherwise requests to {@code no_proxy} hosts and to loopback go
  * direct. {@code proxy_from_environment} reads {@code HTTP_PROXY}, {@code HTTPS_PROXY} and {@code
  * NO_PROXY} (or their lower-case forms) once, when the job's client is built. User info in a proxy
- * URL becomes the proxy's Basic credentials.
+ * URL becomes the proxy's Basic credentials; {@code proxy_connect_header} goes with every CONNECT.
  */
 final class ProxyRouting {
   private final Optional<HttpProxy> httpProxy;
@@ -29,15 +30,16 @@ final class ProxyRouting {
 
   /** The routing for these settings, or empty when no request uses a proxy. */
   static Optional<ProxyRouting> of(ProxySettings settings, Map<String, String> env) {
+    Map<String, List<String>> connect = settings.connectHeaders();
     if (settings.fromEnvironment()) {
-      Optional<HttpProxy> http = proxy(env(env, "HTTP_PROXY"));
-      Optional<HttpProxy> https = proxy(env(env, "HTTPS_PROXY"));
+      Optional<HttpProxy> http = proxy(env(env, "HTTP_PROXY"), connect);
+      Optional<HttpProxy> https = proxy(env(env, "HTTPS_PROXY"), connect);
       NoProxy bypass = NoProxy.parse(env(env, "NO_PROXY"));
       return http.isEmpty() && https.isEmpty()
           ? Optional.empty()
           : Optional.of(new ProxyRouting(http, https, Optional.of(bypass)));
     }
-    Optional<HttpProxy> proxy = settings.url().flatMap(ProxyRouting::proxy);
+    Optional<HttpProxy> proxy = settings.url().flatMap(url -> proxy(url, connect));
     Optional<NoProxy> bypass =
         settings.noProxy().isEmpty()
             ? Optional.empty()
@@ -62,23 +64,24 @@ final class ProxyRouting {
   }
 
   /** The proxy of a URL; a URL without scheme is read as {@code http://}. */
-  private static Optional<HttpProxy> proxy(String url) {
+  private static Optional<HttpProxy> proxy(String url, Map<String, List<String>> connect) {
     if (url.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return proxy(URI.create(url.contains("://") ? url : "http://" + url));
+      return proxy(URI.create(url.contains("://") ? url : "http://" + url), connect);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
-  private static Optional<HttpProxy> proxy(URI uri) {
+  private static Optional<HttpProxy> proxy(URI uri, Map<String, List<String>> connect) {
     if (uri.getHost() == null) {
       return Optional.empty();
     }
     int port = uri.getPort() != -1 ? uri.getPort() : 80;
     InetSocketAddress address = InetSocketAddress.createUnresolved(uri.getHost(), port);
-    return Optional.of(HttpProxy.withUserInfo(address, uri.getUserInfo()));
+    return Optional.of(
+        HttpProxy.withUserInfo(address, uri.getUserInfo()).withConnectHeaders(connect));
   }
 }

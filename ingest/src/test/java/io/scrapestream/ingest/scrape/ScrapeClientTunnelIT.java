@@ -13,6 +13,7 @@ import io.scrapestream.core.config.TlsSettings;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,29 @@ class ScrapeClientTunnelIT {
   }
 
   @Test
+  void shouldSendConnectHeadersWhenProxyConnectHeaderIsSet() throws Exception {
+    URI url = startTarget();
+    proxy = new ConnectProxy(false);
+    ProxySettings settings =
+        new ProxySettings(
+            Optional.of(URI.create("http://u:p@" + proxy.url().getAuthority())),
+            "",
+            false,
+            Map.of("X-Tenant", List.of("a", "b"), "Proxy-Authorization", List.of("Bearer x")));
+    ScrapeClient client = new ScrapeClient(http(settings), "test", Map.of());
+
+    assertThat(client.fetch(ScrapeClientHttpIT.request(url)).status()).isEqualTo(200);
+
+    assertThat(proxy.heads())
+        .containsExactly(
+            "CONNECT localhost:"
+                + url.getPort()
+                + " HTTP/1.1\r\nHost: localhost:"
+                + url.getPort()
+                + "\r\nProxy-Authorization: Basic dTpw\r\nX-Tenant: a\r\nX-Tenant: b");
+  }
+
+  @Test
   void shouldFailWithProxyStatusWhenProxyRefusesConnect() throws Exception {
     URI url = startTarget();
     proxy = new ConnectProxy(true);
@@ -91,6 +115,10 @@ class ScrapeClientTunnelIT {
   }
 
   private static ScrapeHttpConfig http(URI proxyUrl) throws Exception {
+    return http(new ProxySettings(Optional.of(proxyUrl), "", false));
+  }
+
+  private static ScrapeHttpConfig http(ProxySettings proxy) throws Exception {
     TlsSettings tls =
         new TlsSettings(
             Optional.of(SecretSource.file(TestPki.get().caPem.toString())),
@@ -100,7 +128,6 @@ class ScrapeClientTunnelIT {
             false,
             Optional.empty(),
             Optional.empty());
-    return new ScrapeHttpConfig(
-        HttpAuth.NONE, tls, new ProxySettings(Optional.of(proxyUrl), "", false), true, true, true);
+    return new ScrapeHttpConfig(HttpAuth.NONE, tls, proxy, true, true, true);
   }
 }

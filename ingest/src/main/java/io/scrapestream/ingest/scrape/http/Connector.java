@@ -84,23 +84,18 @@ final class Connector {
   }
 
   /**
-   * {@code CONNECT host:port}, with the proxy's credentials if any; anything but a 2xx answer fails
-   * the connection.
+   * {@code CONNECT host:port}, with the proxy's credentials and connect header fields if any;
+   * anything but a 2xx answer fails the connection.
    */
   private static void tunnel(Socket socket, Origin origin, long deadlineNanos) throws IOException {
-    String credentials =
-        origin
-            .proxy()
-            .flatMap(HttpProxy::authorization)
-            .map(value -> "Proxy-Authorization: " + value + "\r\n")
-            .orElse("");
+    String fields = origin.proxy().map(HttpProxy::connectFields).orElse("");
     String request =
         "CONNECT "
             + origin.authority()
             + " HTTP/1.1\r\nHost: "
             + origin.authority()
             + "\r\n"
-            + credentials
+            + fields
             + "\r\n";
     socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     DeadlineInput in = new DeadlineInput(socket);
