@@ -142,7 +142,9 @@ class AllocatorApiServerTest {
   void shouldRedactSecretsOverPlainHttpEvenWithAValidToken() throws Exception {
     String expected =
         "{\"web app\":{\"job_name\":\"web app\",\"honor_labels\":false,\"honor_timestamps\":true,\"scrape_interval\":\"30s\","
-            + "\"scrape_timeout\":\"10s\",\"metrics_path\":\"/metrics\",\"scheme\":\"http\",\"basic_auth\":{\"username\":\"u\",\"password\":\"<secret>\"}}}";
+            + "\"scrape_timeout\":\"10s\",\"scrape_protocols\":[\"OpenMetricsText1.0.0\",\"OpenMetricsText0.0.1\",\"PrometheusText1.0.0\",\"PrometheusText0.0.4\"],"
+            + "\"metrics_path\":\"/metrics\",\"scheme\":\"http\",\"enable_compression\":true,\"basic_auth\":{\"username\":\"u\",\"password\":\"<secret>\"},"
+            + "\"follow_redirects\":true,\"enable_http2\":true}}";
 
     assertThat(get("/scrape_configs")).isEqualTo(expected);
     assertThat(send(plain, "http", server.port(), "/scrape_configs", "good-token").body())
