@@ -26,17 +26,45 @@ public final class BatchScanner {
   static final int LABEL_REF = tag(1, WireFormat.WIRETYPE_VARINT);
   static final int VALUE_BITS = tag(2, WireFormat.WIRETYPE_FIXED64);
 
+  private final BatchIndex reused = new BatchIndex(0);
+
   private BatchScanner() {}
 
   /**
-   * Indexes {@code bytes}.
+   * A scanner that indexes every batch into the same arrays (see {@link #scanNext}). Not
+   * thread-safe: one per processor instance, that is per task.
+   */
+  public static BatchScanner reusingIndex() {
+    return new BatchScanner();
+  }
+
+  /**
+   * Indexes {@code bytes} into this scanner's arrays, which the previous batch it returned used:
+   * that batch must no longer be read. A Kafka Streams processor may do this, since a record is
+   * processed and serialized at its sinks before the next one is read.
+   *
+   * @throws InvalidProtocolBufferException when the bytes are not a protobuf message
+   * @throws BatchFormatException when they break the batch contract
+   */
+  public IndexedBatch scanNext(byte[] bytes)
+      throws InvalidProtocolBufferException, BatchFormatException {
+    reused.reset(bytes.length);
+    return scan(bytes, reused);
+  }
+
+  /**
+   * Indexes {@code bytes} into arrays of its own.
    *
    * @throws InvalidProtocolBufferException when the bytes are not a protobuf message
    * @throws BatchFormatException when they break the batch contract
    */
   public static IndexedBatch scan(byte[] bytes)
       throws InvalidProtocolBufferException, BatchFormatException {
-    BatchIndex index = new BatchIndex(bytes.length);
+    return scan(bytes, new BatchIndex(bytes.length));
+  }
+
+  private static IndexedBatch scan(byte[] bytes, BatchIndex index)
+      throws InvalidProtocolBufferException, BatchFormatException {
     read(new WireReader(bytes), bytes, index);
     if (index.maxRef >= index.symbolCount) {
       reportReference(index);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * One {@code ScrapeBatch} as it travels through the enrichment topology: its original bytes, an
  * index into them ({@link BatchScanner}), and what stages appended. Series and symbols number the
  * original ones first, then the appended ones, so a {@link LabelSource} sees them all. Not
- * thread-safe: it belongs to the record being processed.
+ * thread-safe: it belongs to the record being processed; one from {@link BatchScanner#scanNext}
+ * shares its index arrays with the scanner and is valid only until that scanner's next scan.
  */
 public final class IndexedBatch implements LabelSource {
   private final byte[] bytes;
@@ -85,6 +86,14 @@ public final class IndexedBatch implements LabelSource {
     return symbol < index.symbolCount
         ? symbolHashes()[symbol]
         : appendix.symbolHash(symbol - index.symbolCount);
+  }
+
+  /**
+   * A digest of the original symbols and series' label references, not of values ({@link
+   * LayoutDigest}): two batches with equal digests carry the same series in the same order.
+   */
+  public long layoutDigest() {
+    return LayoutDigest.of(bytes, index);
   }
 
   /** {@link SeriesHash} of an original series, straight from the index arrays (the hot loop). */

@@ -48,24 +48,41 @@ public final class StalenessTracker {
 
   private int compare(String key, IndexedBatch batch, Scrape scrape) {
     int seriesAdded = scrape.hadReport() ? ReportSeries.appendSeriesAdded(batch) : -1;
-    ScrapeSeries current = ScrapeSeries.of(batch, scrape.earlierChunks());
-    Fingerprint fingerprint = current.fingerprint();
-    int markers = 0;
-    int added = 0;
     TargetHeader header = scrape.header();
-    if (header == null || !header.fingerprint().equals(fingerprint)) {
-      SeriesSet previous = header == null ? SeriesSet.empty() : states.seriesSet(key);
-      ScrapeSeries.Comparison comparison = current.compareWith(previous);
-      markers = StaleMarkers.append(batch, previous, comparison.removed());
-      states.putSeriesSet(key, SeriesSetWriter.write(batch.target(), comparison.kept()));
-      added = comparison.added();
-    }
+    long layout = batch.chunk().getCount() > 1 ? ScrapeLayout.UNKNOWN : ScrapeLayout.of(batch);
+    Change change =
+        header != null && layout != ScrapeLayout.UNKNOWN && header.layout() == layout
+            ? new Change(header.fingerprint(), 0, 0)
+            : walk(key, batch, scrape);
     if (seriesAdded >= 0) {
-      batch.setAppendedValueBits(seriesAdded, Double.doubleToRawLongBits(added));
+      batch.setAppendedValueBits(seriesAdded, Double.doubleToRawLongBits(change.added()));
     }
     long timestamp = batch.timestampMs();
-    states.putHeader(key, new TargetHeader(timestamp, timestamp, scrape.intervalMs(), fingerprint));
-    return markers;
+    states.putHeader(
+        key,
+        new TargetHeader(timestamp, timestamp, scrape.intervalMs(), change.fingerprint(), layout));
+    return change.markers();
+  }
+
+  /** The scrape's fingerprint, its stale markers and its new series. */
+  private record Change(Fingerprint fingerprint, int markers, int added) {}
+
+  /**
+   * Hashes every series; when the fingerprint differs from the header's, compares the series with
+   * the stored set, appends the markers and stores the new set.
+   */
+  private Change walk(String key, IndexedBatch batch, Scrape scrape) {
+    ScrapeSeries current = ScrapeSeries.of(batch, scrape.earlierChunks());
+    Fingerprint fingerprint = current.fingerprint();
+    TargetHeader header = scrape.header();
+    if (header != null && header.fingerprint().equals(fingerprint)) {
+      return new Change(fingerprint, 0, 0);
+    }
+    SeriesSet previous = header == null ? SeriesSet.empty() : states.seriesSet(key);
+    ScrapeSeries.Comparison comparison = current.compareWith(previous);
+    int markers = StaleMarkers.append(batch, previous, comparison.removed());
+    states.putSeriesSet(key, SeriesSetWriter.write(batch.target(), comparison.kept()));
+    return new Change(fingerprint, markers, comparison.added());
   }
 
   private void keepChunk(

@@ -11,11 +11,14 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Indexes each record value as a {@code ScrapeBatch} ({@link BatchScanner}) and forwards it to the
  * next stage; a value that does not decode, or breaks the batch contract, goes with provenance
- * headers to the dead-letter sink. A poison record never stops the partition.
+ * headers to the dead-letter sink. A poison record never stops the partition. Every batch is
+ * indexed into the same arrays ({@link BatchScanner#scanNext}): the batch of one record is done
+ * with (serialized at the sinks) before the next record is processed.
  */
 final class CheckBatchProcessor implements Processor<String, byte[], String, Object> {
   private final String next;
   private final DeadLetters deadLetters;
+  private final BatchScanner scanner = BatchScanner.reusingIndex();
   private ProcessorContext<String, Object> context;
 
   CheckBatchProcessor(String next, DeadLetters deadLetters) {
@@ -41,7 +44,7 @@ final class CheckBatchProcessor implements Processor<String, byte[], String, Obj
     }
     IndexedBatch batch;
     try {
-      batch = BatchScanner.scan(value);
+      batch = scanner.scanNext(value);
     } catch (InvalidProtocolBufferException e) {
       deadLetters.send(
           context, record, value, DeadLetters.Rejection.of(DeadLetterReason.UNDECODABLE, e));

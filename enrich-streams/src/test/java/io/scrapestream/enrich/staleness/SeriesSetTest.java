@@ -9,6 +9,7 @@ import io.scrapestream.enrich.batch.IndexedBatch;
 import io.scrapestream.enrich.batch.LabelSource;
 import io.scrapestream.enrich.batch.SeriesHash;
 import io.scrapestream.schemas.v1.ScrapeBatch;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,14 +79,33 @@ class SeriesSetTest {
         .hasMessage("series set must start with version 1. Found: 9");
     assertThatThrownBy(() -> TargetHeader.decode(new byte[] {1, 2, 3}))
         .isInstanceOf(StateFormatException.class)
-        .hasMessage("target header must be 49 bytes of version 1. Found: 3 bytes of version 1");
+        .hasMessage(
+            "target header must be 57 bytes of version 2 (or 49 of version 1). Found: 3 bytes of"
+                + " version 1");
   }
 
   @Test
   void shouldReadBackTargetHeaderWhenEncoded() {
-    TargetHeader header = new TargetHeader(1, 2, 15_000, new Fingerprint(3, -4, 5));
+    TargetHeader header = new TargetHeader(1, 2, 15_000, new Fingerprint(3, -4, 5), -6);
 
     assertThat(TargetHeader.decode(header.encode())).isEqualTo(header);
+  }
+
+  @Test
+  void shouldReadVersion1HeaderWithUnknownLayoutWhenStoredBeforeDigests() {
+    byte[] version1 =
+        ByteBuffer.allocate(49)
+            .put((byte) 1)
+            .putLong(1)
+            .putLong(2)
+            .putLong(15_000)
+            .putLong(3)
+            .putLong(-4)
+            .putLong(5)
+            .array();
+
+    assertThat(TargetHeader.decode(version1))
+        .isEqualTo(new TargetHeader(1, 2, 15_000, new Fingerprint(3, -4, 5), ScrapeLayout.UNKNOWN));
   }
 
   private static String labels(LabelSource source, int series) {
