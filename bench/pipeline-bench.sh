@@ -14,7 +14,8 @@
 # Usage (from the repo root, after `mvn -q -DskipTests install`):
 #   bench/pipeline-bench.sh [-n TARGETS] [-d SECONDS] [-w WARMUP_SECONDS] [-b BODY_FILE]
 #                           [-p BASE_PORT] [-a TARGET_NET] [-s SYSTEMS]
-# -n 200, -d 60 (window), -w 20 (warm-up, from when every target is delivered live),
+# -n 200, -d 60 (window), -w 180 (warm-up, from when every target is delivered live; the JVMs'
+# C2 compiler settles about 3 min after start, so a shorter warm-up measures start-up cost too),
 # -b the node_exporter 1.5.0 body (507 samples),
 # -p 38400 (or $BENCH_PORT_BASE): ports BASE..BASE+7 (nginx, broker, receiver, ingest, enrich,
 # sink, vmagent, prometheus), -a 127.1 (or $BENCH_TARGET_NET): target i is 127.1.(i-1)/250.x,
@@ -34,7 +35,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 targets=200
 duration=60
-warmup=20
+warmup=180
 body="$(default_body)"
 base_port="${BENCH_PORT_BASE:-38400}"
 target_net="${BENCH_TARGET_NET:-127.1}"
@@ -49,8 +50,8 @@ while getopts "n:d:w:b:p:a:s:h" opt; do
     p) base_port="$OPTARG" ;;
     a) target_net="$OPTARG" ;;
     s) systems="$OPTARG" ;;
-    h) usage_from_header "$0" 2 30 0 ;;
-    *) usage_from_header "$0" 2 30 2 ;;
+    h) usage_from_header "$0" 2 31 0 ;;
+    *) usage_from_header "$0" 2 31 2 ;;
   esac
 done
 for v in targets duration warmup base_port partitions; do require_positive_int "$v" "${!v}"; done
