@@ -47,7 +47,7 @@ record ProcCpu(long processTicks, Map<Long, ThreadTicks> threads) {
 
   /**
    * A thread's kernel name without numbers, the sink's threads by role: the worker {@code
-   * sink-<backend>} (backend {@code b<pid>r<round>}) is {@code sink-poll}, its export threads
+   * sink-<backend>} (backend {@code b<pid>r1}) is {@code sink-poll}, its export threads
    * {@code sink-<backend>-export-<n>} (cut to 15 characters) are {@code sink-export}, the JIT
    * compiler threads {@code C1_compiler} and {@code C2_compiler}.
    */

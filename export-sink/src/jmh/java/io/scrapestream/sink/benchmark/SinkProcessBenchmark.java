@@ -13,23 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Whole-process benchmark of one sink worker (export-sink/README.md, "Sink benchmark"). This JVM
- * runs the embedded KRaft broker, fills its topic with {@code samples} samples (records of 500
- * series) and runs the discarding OTLP and {@code _bulk} receivers; VictoriaMetrics runs as its own
- * process. Per exporter, one sink worker runs in a child JVM ({@link SinkChildProcess}: the
- * launcher's sink JVM options) and reads the whole topic {@code rounds} times, each time with a
- * fresh consumer group. A round's CPU is the child's {@code utime + stime} until its group
- * committed the end of the topic: round 1 from the child's start (JVM start-up, class loading, JIT
- * of a cold process), later rounds from the start of that round's sink. Steady = the median of
- * rounds 3 and later (of the last round when fewer than 3).
+ * runs the embedded KRaft broker, fills its topic with {@code rounds} rounds of {@code samples}
+ * samples each (records of 500 series), one after the other, before any sink starts, and runs the
+ * discarding OTLP and {@code _bulk} receivers; VictoriaMetrics runs as its own process. Per
+ * exporter, one sink worker runs in a child JVM ({@link SinkChildProcess}: the launcher's sink JVM
+ * options), started once, as a user runs it, and reads the whole topic with one consumer group. A
+ * round's CPU is the child's {@code utime + stime} between two marks: the moments its group has
+ * committed the last offset of the previous round and of this round in every partition. Round 1
+ * counts from the child's start (JVM start-up, class loading, JIT of a cold process): cold.
+ * Steady = the median of the second half of the rounds but the last (rounds 7-11 of 12: after the
+ * JIT's warm-up, which takes ~10 M samples; the last round reads nothing ahead and comes out low).
  *
- * <p>Arguments: {@code [samples] [rounds] [runs]}, default 2000000 5 and every run ({@code
+ * <p>Arguments: {@code [samples] [rounds] [runs]}, default 2000000 12 and every run ({@code
  * rw1-victoriametrics,rw2-victoriametrics,otlp-discard,es-discard}). Properties: {@code
  * -Dbench.maxSamples=N} (samples per request), {@code -Dbench.javaOpts="..."} (replaces the sink's
  * JVM options), {@code -Dbench.clientProperties=k=v,k=v} (Kafka client overrides, as {@code
- * kafka.client_properties}).
+ * kafka.client_properties}), {@code -Dbench.compression=lz4} (the topic's producer compression;
+ * {@code none} by default).
  */
 public final class SinkProcessBenchmark {
   private static final int PARTITIONS = 4;
@@ -42,7 +46,7 @@ public final class SinkProcessBenchmark {
 
   public static void main(String[] args) throws Exception {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
     try (EmbeddedKafkaBroker broker =
             EmbeddedKafkaBroker.start(
@@ -53,12 +57,15 @@ public final class SinkProcessBenchmark {
       vm.start();
       KafkaSettings kafka = new KafkaSettings(broker.bootstrapServers(), "bench.", Map.of());
       BenchTopic topic = new BenchTopic(broker.bootstrapServers(), Topics.samplesEnriched(kafka));
-      int exported = topic.fill(samples, PARTITIONS);
+      List<Map<TopicPartition, Long>> marks = topic.fill(samples, rounds, PARTITIONS);
       System.out.printf(
           Locale.ROOT,
-          "topic filled: %d samples in %d records; sink JVM options: %s; max_samples=%d%n",
-          exported,
-          topic.records(),
+          "topic filled: %d rounds of %d samples (%d records); marks %s; sink JVM options: %s;"
+              + " max_samples=%d%n",
+          rounds,
+          topic.recordsPerRound() * BenchTopic.SERIES_PER_BATCH,
+          topic.recordsPerRound(),
+          marks,
           SinkChildProcess.javaOptions(),
           MAX_SAMPLES);
       List<Run> runs =
@@ -69,67 +76,76 @@ public final class SinkProcessBenchmark {
               new Run("es-discard", "es", bulk.url().toString()));
       for (Run run : runs) {
         if (only.isEmpty() || only.contains(run.name())) {
-          measure(broker.bootstrapServers(), topic, run, rounds, exported);
+          measure(broker.bootstrapServers(), topic, run, marks);
         }
       }
     }
   }
 
-  private static void measure(String bootstrap, BenchTopic topic, Run run, int rounds, int n)
+  private static void measure(
+      String bootstrap, BenchTopic topic, Run run, List<Map<TopicPartition, Long>> marks)
       throws Exception {
     String clients = System.getProperty("bench.clientProperties", "-");
     List<Double> perMillion = new ArrayList<>();
     List<Double> withoutJit = new ArrayList<>();
+    double millions = topic.recordsPerRound() * BenchTopic.SERIES_PER_BATCH / 1e6;
     try (SinkChildProcess child =
         SinkChildProcess.start(
             List.of(bootstrap, "bench.", run.exporter(), run.url(), "" + MAX_SAMPLES, clients))) {
+      String group = SinkApp.groupId("b" + child.pid() + "r1");
+      child.run("b" + child.pid() + "r1");
       ProcCpu before = new ProcCpu(0, Map.of());
-      for (int round = 1; round <= rounds; round++) {
-        ProcCpu after = round(child, topic, run.name() + " round=" + round, before);
-        perMillion.add(after.secondsSince(before) / (n / 1e6));
-        withoutJit.add((after.secondsSince(before) - after.jitSecondsSince(before)) / (n / 1e6));
-        before = ProcCpu.read(child.pid());
+      long start = System.nanoTime();
+      for (int round = 1; round <= marks.size(); round++) {
+        topic.awaitCommitted(group, marks.get(round - 1), Duration.ofMinutes(10));
+        ProcCpu after = ProcCpu.read(child.pid());
+        long now = System.nanoTime();
+        double seconds = after.secondsSince(before);
+        double jit = after.jitSecondsSince(before);
+        perMillion.add(seconds / millions);
+        withoutJit.add((seconds - jit) / millions);
+        System.out.printf(
+            Locale.ROOT,
+            "exporter=%s round=%d wall_s=%.2f cpu_s=%.2f cpu_s_per_million=%.3f"
+                + " without_jit=%.3f threads: %s%n",
+            run.name(),
+            round,
+            (now - start) / 1e9,
+            seconds,
+            seconds / millions,
+            (seconds - jit) / millions,
+            after.split(before, 9));
+        before = after;
+        start = now;
       }
+      child.stop();
     }
     System.out.printf(
         Locale.ROOT,
         "exporter=%s CPU-s per million samples: cold (round 1, from JVM start)=%.3f"
-            + " steady (median of rounds >= 3)=%.3f, without the JIT compiler threads=%.3f%n",
+            + " steady (median of rounds %d-%d)=%.3f, without the JIT compiler threads=%.3f%n",
         run.name(),
         perMillion.get(0),
+        perMillion.size() < 3 ? perMillion.size() : perMillion.size() / 2 + 1,
+        perMillion.size() < 3 ? perMillion.size() : perMillion.size() - 1,
         steady(perMillion),
         steady(withoutJit));
   }
 
-  /** One round: a fresh group reads the whole topic; answers the child's CPU at its commit. */
-  private static ProcCpu round(
-      SinkChildProcess child, BenchTopic topic, String name, ProcCpu before) throws Exception {
-    String backend = "b" + child.pid() + "r" + name.substring(name.lastIndexOf('=') + 1);
-    long start = System.nanoTime();
-    child.run(backend);
-    topic.awaitCommitted(SinkApp.groupId(backend), Duration.ofMinutes(10));
-    ProcCpu after = ProcCpu.read(child.pid());
-    double wall = (System.nanoTime() - start) / 1e9;
-    child.stop();
-    double seconds = after.secondsSince(before);
-    double millions = topic.records() * BenchTopic.SERIES_PER_BATCH / 1e6;
-    System.out.printf(
-        Locale.ROOT,
-        "exporter=%s wall_s=%.2f cpu_s=%.2f cpu_s_per_million=%.3f without_jit=%.3f threads: %s%n",
-        name,
-        wall,
-        seconds,
-        seconds / millions,
-        (seconds - after.jitSecondsSince(before)) / millions,
-        after.split(before, 9));
-    return after;
-  }
-
+  /**
+   * The median of the second half of the rounds but the last (rounds n/2+1 to n-1; the last alone
+   * when fewer than 3): after the JIT's warm-up. The last round is left out because it reads
+   * nothing ahead: every other round also pays for reading and exporting part of the next one
+   * before its mark is committed, and is paid for the same by the round before.
+   */
   private static double steady(List<Double> perMillion) {
+    int n = perMillion.size();
     List<Double> late =
-        new ArrayList<>(perMillion.subList(Math.min(2, perMillion.size() - 1), perMillion.size()));
+        new ArrayList<>(n < 3 ? perMillion.subList(n - 1, n) : perMillion.subList(n / 2, n - 1));
     late.sort(null);
     int mid = late.size() / 2;
     return late.size() % 2 == 1 ? late.get(mid) : (late.get(mid - 1) + late.get(mid)) / 2;
   }
+
+
 }

@@ -6,6 +6,7 @@ import io.scrapestream.sink.SinkListener;
 import io.scrapestream.sink.series.FlatBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +60,8 @@ public final class Bisection {
       return BisectResult.nothingToSend();
     }
     Deque<List<Piece>> work = new ArrayDeque<>();
-    work.push(List.copyOf(pieces));
+    // one list class whatever the size (not List.copyOf's two): send() stays compiled for one
+    work.push(Collections.unmodifiableList(new ArrayList<>(pieces)));
     Progress progress = new Progress();
     while (!work.isEmpty()) {
       List<Piece> unit = work.pop();

@@ -164,7 +164,10 @@ public final class DeliveryLoop implements AutoCloseable {
   }
 
   private ConsumerRecords<String, byte[]> poll() {
-    boolean exporting = lanes.values().stream().anyMatch(Lane::busy);
+    boolean exporting = false;
+    for (Lane lane : lanes.values()) {
+      exporting |= lane.busy();
+    }
     ConsumerRecords<String, byte[]> records =
         parts.consumer().poll(exporting ? Duration.ZERO : POLL_TIMEOUT);
     if (exporting && records.isEmpty()) {
@@ -174,13 +177,21 @@ public final class DeliveryLoop implements AutoCloseable {
   }
 
   private void read(ConsumerRecords<String, byte[]> records) {
+    if (records.isEmpty()) {
+      return;
+    }
     Instant now = parts.clock().instant();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      Lane lane = lanes.get(new TopicPartition(record.topic(), record.partition()));
-      if (lane != null && record.offset() < lane.endOffset()) {
-        PolledRecord polled = PolledRecord.of(record);
-        lane.add(polled, now);
-        counters.read(polled.samples());
+    for (TopicPartition partition : records.partitions()) {
+      Lane lane = lanes.get(partition);
+      if (lane == null) {
+        continue;
+      }
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        if (record.offset() < lane.endOffset()) {
+          PolledRecord polled = PolledRecord.of(record);
+          lane.add(polled, now);
+          counters.read(polled.samples());
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package io.scrapestream.sink.consume;
 import io.scrapestream.sink.bisect.Piece;
 import io.scrapestream.sink.bisect.Rejection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class ExportUnit {
     if (records.isEmpty()) {
       throw new IllegalArgumentException("records: must not be empty. Found: none");
     }
-    this.records = List.copyOf(records);
+    this.records = frozen(records);
     this.samples = records.stream().mapToLong(PolledRecord::samples).sum();
   }
 
@@ -46,7 +47,18 @@ final class ExportUnit {
   }
 
   void remaining(List<Piece> pieces) {
-    remaining = List.copyOf(pieces);
+    remaining = frozen(pieces);
+  }
+
+  /**
+   * An unmodifiable copy whose class does not depend on its size ({@code List.copyOf} answers one
+   * class up to two elements and another above): the JIT compiles the exports for one list class,
+   * and a unit of one or two records no longer sends the compiled code back to the interpreter (C2
+   * recompiled {@code ExportTask.pieces}, {@code Bisection.send} and {@code DeliveryLoop.collect}
+   * after such class-check traps every ~10 s in a long-running sink).
+   */
+  private static <T> List<T> frozen(List<T> list) {
+    return Collections.unmodifiableList(new ArrayList<>(list));
   }
 
   /** Whether the current attempt waits for the exporter's own retry (its partition is paused). */

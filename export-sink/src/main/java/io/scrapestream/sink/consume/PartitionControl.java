@@ -62,8 +62,12 @@ final class PartitionControl {
     resume.removeAll(wanted);
     resume.retainAll(owned);
     wanted.removeAll(paused);
-    consumer.pause(wanted);
-    consumer.resume(resume);
+    if (!wanted.isEmpty()) {
+      consumer.pause(wanted);
+    }
+    if (!resume.isEmpty()) {
+      consumer.resume(resume);
+    }
   }
 
   /** Whether a bounded lane's consumer position reached its end offset. */

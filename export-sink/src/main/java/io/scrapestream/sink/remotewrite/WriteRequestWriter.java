@@ -30,6 +30,7 @@ final class WriteRequestWriter {
   private final SymbolInterner symbols = new SymbolInterner();
   private final LabelSorter labels = new LabelSorter(symbols);
   private final SeriesTable table = new SeriesTable();
+  private final WireBuffer wire = new WireBuffer();
   private byte[][] utf8 = new byte[256][];
   private int[] seriesSizes = new int[256];
   private byte[] protobuf = new byte[1 << 16];
@@ -91,18 +92,25 @@ final class WriteRequestWriter {
 
   /** Writes the request into {@link #protobuf}; answers its length. */
   private int encode(List<MetricMetadata> metadata) {
-    int total = sizeSeries();
+    int seriesBytes = sizeSeries();
+    int total = seriesBytes;
     for (MetricMetadata m : metadata) {
       total += CodedOutputStream.computeMessageSize(METADATA, m);
     }
     if (protobuf.length < total) {
       protobuf = new byte[Math.max(total, protobuf.length * 2)];
     }
-    CodedOutputStream out = CodedOutputStream.newInstance(protobuf, 0, total);
+    wire.start(protobuf);
+    for (int id = 0; id < table.seriesCount(); id++) {
+      writeSeries(id);
+    }
+    if (wire.position() != seriesBytes) {
+      throw new IllegalStateException(
+          "remote write series: sized " + seriesBytes + " bytes. Found: " + wire.position());
+    }
+    CodedOutputStream out =
+        CodedOutputStream.newInstance(protobuf, seriesBytes, total - seriesBytes);
     try {
-      for (int id = 0; id < table.seriesCount(); id++) {
-        writeSeries(out, id);
-      }
       for (MetricMetadata m : metadata) {
         out.writeMessage(METADATA, m);
       }
@@ -139,29 +147,40 @@ final class WriteRequestWriter {
     return size;
   }
 
-  private void writeSeries(CodedOutputStream out, int id) throws IOException {
-    out.writeTag(TIMESERIES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    out.writeUInt32NoTag(seriesSizes[id]);
+  private void writeSeries(int id) {
+    wire.tag(TIMESERIES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    wire.varint32(seriesSizes[id]);
     int[] refs = table.refs();
     for (int i = table.refsStart(id), end = i + table.refsLength(id); i < end; i += 2) {
-      out.writeTag(LABELS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag(labelSize(refs[i], refs[i + 1]));
-      out.writeByteArray(1, utf8(refs[i]));
-      out.writeByteArray(2, utf8(refs[i + 1]));
+      byte[] name = utf8(refs[i]);
+      byte[] value = utf8(refs[i + 1]);
+      wire.tag(LABELS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      wire.varint32(labelSize(refs[i], refs[i + 1]));
+      writeString(1, name);
+      writeString(2, value);
     }
     for (int p = table.firstSample(id), end = table.firstSample(id + 1); p < end; p++) {
       int sample = table.sampleAt(p);
-      out.writeTag(SAMPLES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag(sampleSize(sample));
+      wire.tag(SAMPLES, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      wire.varint32(sampleSize(sample));
       long bits = table.valueBits(sample);
       long timestamp = table.timestamp(sample);
       if (bits != 0) {
-        out.writeFixed64(1, bits);
+        wire.tag(1, WireFormat.WIRETYPE_FIXED64);
+        wire.fixed64(bits);
       }
       if (timestamp != 0) {
-        out.writeInt64(2, timestamp);
+        wire.tag(2, WireFormat.WIRETYPE_VARINT);
+        wire.varint64(timestamp);
       }
     }
+  }
+
+  /** A string field of a Label: never empty here (names never are, empty values were left out). */
+  private void writeString(int field, byte[] utf8) {
+    wire.tag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    wire.varint32(utf8.length);
+    wire.raw(utf8);
   }
 
   /** A Sample message as protobuf-java writes it: proto3 leaves out zero fields. */

@@ -6,7 +6,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scrapestream.schemas.v1.Attribute;
 import io.scrapestream.schemas.v1.Chunk;
 import io.scrapestream.schemas.v1.Exemplar;
-import io.scrapestream.schemas.v1.MetricFamilyMetadata;
 import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.schemas.v1.ScrapeReport;
 import io.scrapestream.schemas.v1.Target;
@@ -19,15 +18,16 @@ import java.util.List;
  * Reads the bytes of one {@code ScrapeBatch} into {@link FlatBatch.Columns} with protobuf-java's
  * {@link CodedInputStream}, field by field as the generated parser does (same tags, packed or not,
  * last value wins, unknown fields skipped, strings checked as UTF-8), without a {@code Series}
- * object. The fields the columns do not hold (target, metadata, report, attributes, chunk,
- * histograms, exemplars) are parsed by their own parsers and dropped, so that what this reader
- * takes, the message parser takes too. One thread at a time; its arrays grow to the largest batch
- * and are kept.
+ * object. The fields the columns do not hold (target, report, attributes, chunk, histograms,
+ * exemplars) are parsed by their own parsers and dropped, metadata read past as its parser reads
+ * it, so that what this reader takes, the message parser takes too. One thread at a time; its
+ * arrays grow to the largest batch and are kept.
  */
 final class FlatBatchReader {
   private static final ExtensionRegistryLite REGISTRY = ExtensionRegistryLite.getEmptyRegistry();
 
   private CodedInputStream in;
+  private byte[] bytes;
   private long timestampMs;
   private final List<String> symbols = new ArrayList<>();
   private int series;
@@ -45,6 +45,7 @@ final class FlatBatchReader {
    * @throws IOException when the bytes are not a {@code ScrapeBatch}
    */
   FlatBatch.Columns read(byte[] bytes) throws IOException {
+    this.bytes = bytes;
     in = CodedInputStream.newInstance(bytes);
     timestampMs = 0;
     symbols.clear();
@@ -76,12 +77,29 @@ final class FlatBatchReader {
       case 16 -> timestampMs = in.readInt64();
       case 26 -> symbols.add(in.readStringRequireUtf8());
       case 34 -> series();
-      case 42 -> in.readMessage(MetricFamilyMetadata.parser(), REGISTRY);
+      case 42 -> metadata();
       case 50 -> in.readMessage(ScrapeReport.parser(), REGISTRY);
       case 58 -> in.readMessage(Attribute.parser(), REGISTRY);
       case 66 -> in.readMessage(Chunk.parser(), REGISTRY);
       default -> skip(tag);
     }
+  }
+
+  /**
+   * Reads past one {@code MetricFamilyMetadata} as its parser reads it — four varint fields,
+   * unknown fields skipped, an end-group tag refused — without building it: a scrape of
+   * node_exporter carries ~100 of them, and building each was most of what the sink allocated (JFR,
+   * pipeline).
+   */
+  private void metadata() throws IOException {
+    int limit = in.pushLimit(in.readRawVarint32());
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      switch (tag) {
+        case 8, 16, 24, 32 -> in.readRawVarint32();
+        default -> skip(tag);
+      }
+    }
+    in.popLimit(limit);
   }
 
   private void series() throws IOException {
@@ -116,22 +134,43 @@ final class FlatBatchReader {
   }
 
   /**
-   * Reads packed references up to their length without a limit of their own: a varint that runs
-   * past it is refused after the loop (the series' limit still stops one that runs past the
-   * series).
+   * Reads packed references straight from the bytes, as {@code readRawVarint32} reads each (a
+   * longer varint cut to its low 32 bits). A length past the series, or a varint that runs past the
+   * references' end or is longer than ten bytes, is refused (so is it by the message parser).
    */
   private void packedRefs() throws IOException {
     int length = in.readRawVarint32();
-    if (length < 0) {
-      throw new InvalidProtocolBufferException("packed label_refs: negative length " + length);
+    if (length < 0 || length > in.getBytesUntilLimit()) {
+      throw new InvalidProtocolBufferException(
+          "packed label_refs: length past the series. Found: " + length);
     }
-    int end = in.getTotalBytesRead() + length;
-    while (in.getTotalBytesRead() < end) {
-      addRef(in.readRawVarint32());
+    int cursor = in.getTotalBytesRead();
+    int end = cursor + length;
+    while (cursor < end) {
+      byte b = bytes[cursor++];
+      if (b >= 0) {
+        addRef(b);
+      } else {
+        cursor = longVarint(b, cursor, end);
+      }
     }
-    if (in.getTotalBytesRead() != end) {
-      throw new InvalidProtocolBufferException("packed label_refs: a varint runs past their end");
+    in.skipRawBytes(length);
+  }
+
+  /** Adds the varint of more than one byte starting with {@code first}; answers where it ends. */
+  private int longVarint(byte first, int from, int end) throws InvalidProtocolBufferException {
+    long value = first & 0x7F;
+    int cursor = from;
+    for (int shift = 7; shift < 70 && cursor < end; shift += 7) {
+      byte b = bytes[cursor++];
+      value |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        addRef((int) value);
+        return cursor;
+      }
     }
+    throw new InvalidProtocolBufferException(
+        "packed label_refs: a varint runs past their end or is longer than ten bytes");
   }
 
   private void startSeries() {

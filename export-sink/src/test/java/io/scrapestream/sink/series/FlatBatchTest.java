@@ -83,6 +83,93 @@ class FlatBatchTest {
   }
 
   @Test
+  void shouldReadReferencesOfSeveralBytesWhenTheStringTableIsLarge() throws IOException {
+    ScrapeBatch.Builder batch = ScrapeBatch.newBuilder().setTimestampMs(1000).addSymbols("");
+    for (int i = 1; i <= 20_000; i++) {
+      batch.addSymbols("s" + i);
+    }
+    batch.addSeries(Series.newBuilder().addAllLabelRefs(java.util.List.of(1, 127, 128, 16_384)));
+
+    FlatBatch.Columns read = reader.read(batch.build().toByteArray());
+
+    assertThat(read.refs()).containsExactly(1, 127, 128, 16_384);
+    assertSameColumns(read, FlatBatch.of(batch.build()));
+  }
+
+  @Test
+  void shouldKeepTheLow32BitsWhenAReferenceIsATenByteVarint() throws IOException {
+    byte[] tenBytes = {
+      (byte) 0x82,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      (byte) 0x80,
+      0x01
+    };
+    java.io.ByteArrayOutputStream series = new java.io.ByteArrayOutputStream();
+    series.write(new byte[] {10, 11});
+    series.write(tenBytes);
+    series.write(1);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(
+        ScrapeBatch.newBuilder()
+            .addSymbols("")
+            .addSymbols("a")
+            .addSymbols("b")
+            .build()
+            .toByteArray());
+    bytes.write(new byte[] {34, (byte) series.size()});
+    series.writeTo(bytes);
+
+    FlatBatch.Columns read = reader.read(bytes.toByteArray());
+
+    assertThat(read.refs()).containsExactly(2, 1);
+    assertSameColumns(read, FlatBatch.of(ScrapeBatch.parseFrom(bytes.toByteArray())));
+  }
+
+  @Test
+  void shouldReadPastMetadataWithAnUnknownFieldWhenParseFromReadsIt() throws IOException {
+    byte[] bytes = withMetadata(new byte[] {8, 1, 16, 2, 24, 3, 32, 4, 40, 7});
+
+    FlatBatch.Columns read = reader.read(bytes);
+
+    assertThat(read.symbols()).containsExactly("", "a", "b");
+    assertThat(ScrapeBatch.parseFrom(bytes).getMetadata(0).getHelpRef()).isEqualTo(3);
+    assertSameColumns(read, FlatBatch.of(ScrapeBatch.parseFrom(bytes)));
+  }
+
+  @Test
+  void shouldRefuseMetadataWithAnEndGroupTagWhenParseFromRefusesIt() throws IOException {
+    byte[] bytes = withMetadata(new byte[] {8, 1, 12});
+
+    assertThatThrownBy(() -> reader.read(bytes))
+        .isInstanceOf(InvalidProtocolBufferException.class)
+        .hasMessage("Protocol message end-group tag did not match expected tag.");
+    assertThatThrownBy(() -> ScrapeBatch.parseFrom(bytes))
+        .isInstanceOf(InvalidProtocolBufferException.class)
+        .hasMessage("Protocol message end-group tag did not match expected tag.");
+  }
+
+  /** A batch of three symbols with one metadata entry of exactly {@code metadata}. */
+  private static byte[] withMetadata(byte[] metadata) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(
+        ScrapeBatch.newBuilder()
+            .addSymbols("")
+            .addSymbols("a")
+            .addSymbols("b")
+            .build()
+            .toByteArray());
+    bytes.write(new byte[] {42, (byte) metadata.length});
+    bytes.write(metadata);
+    return bytes.toByteArray();
+  }
+
+  @Test
   void shouldAgreeWithParseFromWhenBytesAreMutated() throws IOException {
     byte[] original = fullBatch().toByteArray();
     Random random = new Random(42);
