@@ -63,6 +63,7 @@ for s in ${systems//,/ }; do
     || { echo "systems must be a comma list of scrapestream, vmagent, prometheus. Found: $s" >&2; exit 2; }
 done
 [ -f "$body" ] || { echo "exposition body not found. Found: $body" >&2; exit 2; }
+jar="${PIPELINE_JAR:-$jar}"
 require_tools nginx:nginx-light vmagent:victoria-metrics victoria-metrics:victoria-metrics \
   prometheus:prometheus java:openjdk-17-jre-headless curl:curl python3:python3 bc:bc
 names=(nginx broker receiver ingest enrich sink vmagent prometheus)
@@ -71,7 +72,6 @@ for i in "${!names[@]}"; do
   port[${names[$i]}]=$((base_port + i))
   require_free_port "${port[${names[$i]}]}" "${names[$i]}"
 done
-jar="${PIPELINE_JAR:-$jar}"
 make_work pipeline-bench
 # shellcheck source=bin/java-opts.sh
 source "$home/bin/java-opts.sh"
