@@ -7,6 +7,11 @@ import java.util.Arrays;
  * The {@code # TYPE}, {@code # HELP} and {@code # UNIT} of one scrape's metric families, in the
  * order families first appear, on reused arrays; written as the batch's {@code metadata} entries
  * (field 5) byte for byte as the generated {@code MetricFamilyMetadata} message would.
+ *
+ * <p>Two lookups are saved: the {@code # TYPE} line right after its family's {@code # HELP} reuses
+ * the family's index, and a family's help text is found by the identity of the last one it had
+ * (kept per family name entry, across scrapes, while the {@link ScrapeSymbols} epoch lasts): a
+ * parser hands out the same string for the same text.
  */
 final class FamilyMetadataTable {
   private static final int METADATA_FIELD = 5;
@@ -17,9 +22,13 @@ final class FamilyMetadataTable {
   private int[] helpEntries = new int[256];
   private int[] unitEntries = new int[256];
   private int count;
+  private String lastFamily;
+  private int lastIndex;
+  private final HelpCache helps;
 
   FamilyMetadataTable(ScrapeSymbols symbols) {
     this.symbols = symbols;
+    this.helps = new HelpCache(symbols);
   }
 
   /** Forgets every family (their symbols stay). */
@@ -29,6 +38,7 @@ final class FamilyMetadataTable {
     }
     Arrays.fill(types, 0, count, null);
     count = 0;
+    lastFamily = null;
   }
 
   void type(String family, MetricType type) {
@@ -38,7 +48,7 @@ final class FamilyMetadataTable {
 
   void help(String family, String help) {
     int index = indexOf(family);
-    helpEntries[index] = symbols.entry(help);
+    helpEntries[index] = helps.entry(familyEntries[index], help);
   }
 
   void unit(String family, String unit) {
@@ -63,11 +73,20 @@ final class FamilyMetadataTable {
   }
 
   private int indexOf(String family) {
+    if (family == lastFamily) {
+      return lastIndex;
+    }
     int entry = symbols.entry(family);
     int index = symbols.family(entry);
-    if (index >= 0) {
-      return index;
+    if (index < 0) {
+      index = add(entry);
     }
+    lastFamily = family;
+    lastIndex = index;
+    return index;
+  }
+
+  private int add(int entry) {
     if (count == familyEntries.length) {
       int capacity = count * 2;
       familyEntries = Arrays.copyOf(familyEntries, capacity);

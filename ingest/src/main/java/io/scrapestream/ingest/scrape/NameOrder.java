@@ -8,7 +8,8 @@ import java.util.Arrays;
  * key (the name's first four UTF-16 units, so that most comparisons read no string) and its rank
  * among the target's label names (how many sort before it, or {@code -1 - j} when it is target
  * label {@code j}'s name). Orders as {@link String#compareTo}, as a {@code TreeMap<String,String>}
- * does. {@link #clear()} empties it for the next scrape, keeping the capacity.
+ * does. Kept across scrapes as the entries are: the keys until the symbols start over, the ranks
+ * while the target label names stay the same.
  */
 final class NameOrder {
   private static final int UNKNOWN = Integer.MIN_VALUE;
@@ -18,26 +19,40 @@ final class NameOrder {
   private int[] ranks = new int[512];
   private int used;
   private String[] targetNames = new String[0];
+  private int[] ranked = new int[64]; // the entries whose rank is known
+  private int rankedCount;
+  private long epoch;
 
   NameOrder(ScrapeSymbols symbols) {
     this.symbols = symbols;
+    this.epoch = symbols.epoch();
     Arrays.fill(ranks, UNKNOWN);
   }
 
-  /** Forgets every name and the target. */
+  /** Forgets every name and the target when the symbols started over since the last call. */
   void clear() {
-    Arrays.fill(ranks, 0, used, UNKNOWN);
-    used = 0;
-    targetNames = new String[0];
+    if (epoch != symbols.epoch()) {
+      epoch = symbols.epoch();
+      forgetRanks();
+      used = 0;
+      targetNames = new String[0];
+    }
   }
 
   /** Ranks names among these target label names (sorted) from now on. */
   void target(String[] sortedNames) {
     if (!Arrays.equals(sortedNames, targetNames)) {
-      Arrays.fill(ranks, 0, used, UNKNOWN);
-      used = 0;
+      forgetRanks();
       targetNames = sortedNames;
     }
+  }
+
+  /** Forgets the ranks known, touching only their entries (the label names, a few dozen). */
+  private void forgetRanks() {
+    for (int i = 0; i < rankedCount; i++) {
+      ranks[ranked[i]] = UNKNOWN;
+    }
+    rankedCount = 0;
   }
 
   /** Compares the names of two entries as {@link String#compareTo} does. */
@@ -63,6 +78,10 @@ final class NameOrder {
     if (rank == UNKNOWN) {
       rank = computeRank(symbols.text(entry));
       ranks[entry] = rank;
+      if (rankedCount == ranked.length) {
+        ranked = Arrays.copyOf(ranked, rankedCount * 2);
+      }
+      ranked[rankedCount++] = entry;
     }
     return rank;
   }

@@ -4,8 +4,9 @@ package io.scrapestream.ingest.scrape;
  * What one scrape works in, reused by the next scrape on the same thread: the response body, the
  * symbol index, the label arrays, the series and metadata buffers and the set of series seen. Sized
  * by the largest scrape the thread made (never by the number of targets or of series scraped over
- * time), and holding nothing of a scrape once the next one {@link #reset()}s it. One per scrape
- * thread.
+ * time), and holding nothing of a scrape's output once the next one {@link #reset()}s it; the
+ * symbol index (and the name order keyed by it) keeps its strings across scrapes, bounded by {@link
+ * ScrapeSymbols#MAX_KEPT}. One per scrape thread.
  */
 final class ScrapeBuffers {
   private static final ThreadLocal<ScrapeBuffers> PER_THREAD =
@@ -36,10 +37,10 @@ final class ScrapeBuffers {
 
   /** Empties every part for a new scrape. */
   void reset() {
+    families.clear(); // first: it forgets its family indexes on entries the next line may drop
     symbols.clear();
     labels.clear();
     series.reset();
-    families.clear();
     metadata.reset();
     seen.clear();
     order.clear();

@@ -5,48 +5,92 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The strings one scrape uses, each once, with what the sample path needs of them: a 64-bit hash of
- * the text (for series hashes), its UTF-8 length (for the length limits) and its index in the
- * batch's string table (assigned on first use in the batch; index 0 is the empty string, as in
- * remote write 2.0), and the metadata index of a family name. Looked up by identity first (the
- * parser hands out interned strings), then by content, so equal strings from elsewhere (target
- * labels) share one entry. Nothing boxes, and the arrays are reused: {@link #clear()} empties it
- * for the next scrape, keeping the capacity, and drops every reference to the strings of the last
- * one.
+ * The strings a scrape thread's scrapes use, each once, with what the sample path needs of them: a
+ * 64-bit hash of the text (for series hashes), its UTF-8 length (for the length limits) and, per
+ * scrape, its index in the batch's string table (assigned on first use in the batch; index 0 is the
+ * empty string, as in remote write 2.0) and the metadata index of a family name. Looked up by
+ * identity first (the parser hands out interned strings), then by content, so equal strings from
+ * elsewhere (target labels, another target) share one entry. Nothing boxes.
+ *
+ * <p>Entries (text, hash, UTF-8 length) are kept from one scrape to the next, so that the targets
+ * of a thread, which mostly share names, help texts and label values, look each string up and hash
+ * it once, not once per scrape; a parser symbol's note ({@link LabelView#nameNote}) stays valid as
+ * long as the entries do. {@link #clear()} only forgets the string table, unless the entries grew
+ * past {@link #MAX_KEPT}: then it starts over (new arrays, a new note stamp), so what a thread
+ * keeps is bounded whatever the number of targets and series.
  */
 final class ScrapeSymbols {
   /** The entry (and string table index) of the empty string, added first by {@link #clear()}. */
   static final int EMPTY = 0;
 
-  /** Stamps of {@link LabelView} notes: one per {@link #clear()} of any instance, never 0. */
+  /** The most entries kept from one scrape to the next (arrays of 36 bytes per entry: 2.4 MB). */
+  static final int MAX_KEPT = 1 << 16;
+
+  private static final int INITIAL_ENTRIES = 512;
+
+  /** Stamps of {@link LabelView} notes: one per start over of any instance, never 0. */
   private static final AtomicLong STAMPS = new AtomicLong();
 
-  private int[] slots = new int[1024]; // entry + 1, 0 when empty
-  private String[] texts = new String[512];
-  private long[] hashes = new long[512];
-  private int[] utf8Lengths = new int[512];
-  private int[] refs = new int[512]; // -1 while not in the string table
-  private int[] byRef = new int[512]; // string table index -> entry
-  private int[] families = new int[512]; // metadata index of a family name, -1 when none
+  private int[] slots; // entry + 1, 0 when empty
+  private String[] texts;
+  private long[] hashes;
+  private int[] utf8Lengths;
+  private int[] refs; // -1 while not in this scrape's string table
+  private int[] byRef; // string table index -> entry
+  private int[] families; // metadata index of a family name in this scrape, -1 when none
   private int entries;
   private int tableSize;
   private long stamp;
+  private long epoch;
 
   ScrapeSymbols() {
-    clear();
+    startOver();
   }
 
-  /** Empties it for a new scrape; the string table then holds just the empty string. */
+  /**
+   * Starts a new scrape: the string table then holds just the empty string. The entries stay (and
+   * with them their hashes, lengths and the parser's notes), unless there are more than {@link
+   * #MAX_KEPT}: then every entry is dropped. Family indexes are the {@link FamilyMetadataTable}'s
+   * to forget, before this.
+   */
   void clear() {
-    stamp = STAMPS.incrementAndGet();
-    Arrays.fill(slots, 0);
-    Arrays.fill(texts, 0, entries, null);
-    entries = 0;
+    for (int ref = 0; ref < tableSize; ref++) {
+      refs[byRef[ref]] = -1;
+    }
     tableSize = 0;
+    if (entries > MAX_KEPT) {
+      startOver();
+    } else {
+      ref(EMPTY);
+    }
+  }
+
+  /** How many times the entries were dropped: an entry number is valid within one epoch only. */
+  long epoch() {
+    return epoch;
+  }
+
+  /** Drops every entry; keeps the arrays unless they are over 4 times {@link #MAX_KEPT} long. */
+  private void startOver() {
+    stamp = STAMPS.incrementAndGet();
+    epoch++;
+    if (texts == null || texts.length > 4 * MAX_KEPT) {
+      slots = new int[2 * INITIAL_ENTRIES];
+      texts = new String[INITIAL_ENTRIES];
+      hashes = new long[INITIAL_ENTRIES];
+      utf8Lengths = new int[INITIAL_ENTRIES];
+      refs = new int[INITIAL_ENTRIES];
+      byRef = new int[INITIAL_ENTRIES];
+      families = new int[INITIAL_ENTRIES];
+    } else {
+      Arrays.fill(slots, 0);
+      Arrays.fill(texts, 0, entries, null);
+    }
+    entries = 0;
     ref(entry(""));
   }
 
-  /** The entry of {@code text}, added when new. Entries stay valid until {@link #clear()}. */
+  /** The entry of {@code text}, added when new; valid until {@link #clear()} starts over. */
   int entry(String text) {
     int h = text.hashCode();
     int mask = slots.length - 1;
@@ -68,7 +112,7 @@ final class ScrapeSymbols {
 
   /**
    * The entry of label {@code i}'s name in a parser's view: noted on the parser's symbol, so each
-   * name is looked up once per scrape, not once per sample.
+   * name is looked up once per epoch of this thread, not once per sample nor per scrape.
    */
   int nameEntry(LabelView labels, int i) {
     int entry = labels.nameNote(i, stamp);

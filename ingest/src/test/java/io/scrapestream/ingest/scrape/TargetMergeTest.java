@@ -59,6 +59,21 @@ class TargetMergeTest {
     assertThat(byRank).isGreaterThan(1_000);
   }
 
+  @Test
+  void shouldMergeAsTheReferenceWhenSymbolsStartOverBetweenScrapes() {
+    long epoch = symbols.epoch();
+    for (int round = 0; round < 600; round++) {
+      if (round % 200 == 199) {
+        for (int i = 0; i <= ScrapeSymbols.MAX_KEPT; i++) {
+          symbols.entry("filler_" + i);
+        }
+      }
+      TargetLabels target = TargetLabels.of(target(randomLabels(4), random.nextBoolean()));
+      mergeBothWays(target, randomLabels(5));
+    }
+    assertThat(symbols.epoch()).isEqualTo(epoch + 3);
+  }
+
   /** Merges by rank (or the old way on a collision) and the reference way; true when by rank. */
   private boolean mergeBothWays(TargetLabels target, Map<String, String> exposed) {
     symbols.clear();
