@@ -33,10 +33,10 @@ done
 for v in targets duration warmup; do require_positive_int "$v" "${!v}"; done
 [ "$targets" -le 62500 ] || { echo "targets must be <= 62500. Found: $targets" >&2; exit 2; }
 [ -f "$body" ] || { echo "exposition body not found. Found: $body" >&2; exit 2; }
+jar="${SCRAPER_JAR:-$jar}"
 require_tools nginx:nginx-light vmagent:victoria-metrics victoria-metrics:victoria-metrics \
   java:openjdk-17-jre-headless curl:curl
 make_work scrape-bench
-jar="${SCRAPER_JAR:-$jar}"
 # shellcheck source=bin/java-opts.sh
 source "$home/bin/java-opts.sh"
 
