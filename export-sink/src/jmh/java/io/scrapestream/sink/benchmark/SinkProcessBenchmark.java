@@ -6,8 +6,8 @@ import io.scrapestream.core.config.BatchSettings;
 import io.scrapestream.core.config.KafkaSettings;
 import io.scrapestream.core.kafka.Topics;
 import io.scrapestream.sink.SinkApp;
+import io.scrapestream.testsupport.process.WorkDirectory;
 import io.scrapestream.testsupport.victoriametrics.VictoriaMetricsServer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,9 @@ public final class SinkProcessBenchmark {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
-    try (EmbeddedKafkaBroker broker =
-            EmbeddedKafkaBroker.start(
-                BrokerSettings.inDirectory(Files.createTempDirectory("sink-bench-kafka-")));
+    try (WorkDirectory kafkaDirectory = WorkDirectory.create("sink-bench-kafka-");
+        EmbeddedKafkaBroker broker =
+            EmbeddedKafkaBroker.start(BrokerSettings.inDirectory(kafkaDirectory.path()));
         VictoriaMetricsServer vm = new VictoriaMetricsServer();
         DiscardingOtlpReceiver otlp = new DiscardingOtlpReceiver();
         DiscardingBulkReceiver bulk = new DiscardingBulkReceiver()) {
