@@ -101,6 +101,25 @@ public final class Batches {
     }
 
     public Builder sampleBits(String name, long valueBits, String... labels) {
+      series.add(series(name, valueBits, labels).build());
+      return this;
+    }
+
+    /** A float sample with its own timestamp, as a target exposes one (honor_timestamps). */
+    public Builder timestampedSample(
+        String name, double value, long timestampMs, String... labels) {
+      Series.Builder s = series(name, Double.doubleToRawLongBits(value), labels);
+      series.add(s.setTimestampMs(timestampMs).build());
+      return this;
+    }
+
+    /** Sets the target's {@code track_timestamps_staleness}. */
+    public Builder trackTimestampsStaleness() {
+      target.setTrackTimestampsStaleness(true);
+      return this;
+    }
+
+    private Series.Builder series(String name, long valueBits, String... labels) {
       TreeMap<String, String> merged = new TreeMap<>(targetLabels);
       for (int i = 0; i + 1 < labels.length; i += 2) {
         merged.put(labels[i], labels[i + 1]);
@@ -108,8 +127,7 @@ public final class Batches {
       merged.put("__name__", name);
       Series.Builder s = Series.newBuilder().setValueBits(valueBits);
       merged.forEach((k, v) -> s.addLabelRefs(symbols.ref(k)).addLabelRefs(symbols.ref(v)));
-      series.add(s.build());
-      return this;
+      return s;
     }
 
     /** The report and its series, as {@code TargetScraper} writes them. */

@@ -28,6 +28,7 @@ final class ScrapeConfigJson {
     node.put("job_name", job.jobName());
     node.put("honor_labels", job.honorLabels());
     node.put("honor_timestamps", job.honorTimestamps());
+    node.put("track_timestamps_staleness", job.trackTimestampsStaleness());
     if (!job.params().isEmpty()) {
       ObjectNode params = node.putObject("params");
       job.params().forEach((name, values) -> values.forEach(params.withArray(name)::add));

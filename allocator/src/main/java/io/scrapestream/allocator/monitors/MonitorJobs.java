@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The scrape keys common to every monitor kind ({@code interval}, {@code scrapeTimeout}, {@code
- * path}, {@code scheme}, {@code params}, {@code honorLabels}, {@code honorTimestamps}, HTTP) read
- * from one endpoint-like object into a {@link ScrapeConfig}.
+ * path}, {@code scheme}, {@code params}, {@code honorLabels}, {@code honorTimestamps}, {@code
+ * trackTimestampsStaleness}, HTTP) read from one endpoint-like object into a {@link ScrapeConfig}.
  *
  * @param intervalKey {@code interval} on endpoints, {@code scrapeInterval} on ScrapeConfig
  * @param pathKey {@code path} on endpoints, {@code metricsPath} on ScrapeConfig
@@ -66,6 +66,7 @@ record MonitorJobs(GlobalConfig global, String intervalKey, String pathKey) {
           params,
           endpoint.bool("honorLabels", false),
           endpoint.bool("honorTimestamps", true),
+          endpoint.bool("trackTimestampsStaleness", false),
           parts.staticConfigs(),
           relabel,
           MonitorRelabelings.written(endpoint, "metricRelabelings"),

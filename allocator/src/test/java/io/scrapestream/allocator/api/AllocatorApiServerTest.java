@@ -49,6 +49,7 @@ class AllocatorApiServerTest {
           Map.of(),
           false,
           true,
+          false,
           List.of(),
           List.of(),
           List.of(),
@@ -141,7 +142,7 @@ class AllocatorApiServerTest {
   @Test
   void shouldRedactSecretsOverPlainHttpEvenWithAValidToken() throws Exception {
     String expected =
-        "{\"web app\":{\"job_name\":\"web app\",\"honor_labels\":false,\"honor_timestamps\":true,\"scrape_interval\":\"30s\","
+        "{\"web app\":{\"job_name\":\"web app\",\"honor_labels\":false,\"honor_timestamps\":true,\"track_timestamps_staleness\":false,\"scrape_interval\":\"30s\","
             + "\"scrape_timeout\":\"10s\",\"scrape_protocols\":[\"OpenMetricsText1.0.0\",\"OpenMetricsText0.0.1\",\"PrometheusText1.0.0\",\"PrometheusText0.0.4\"],"
             + "\"metrics_path\":\"/metrics\",\"scheme\":\"http\",\"enable_compression\":true,\"basic_auth\":{\"username\":\"u\",\"password\":\"<secret>\"},"
             + "\"follow_redirects\":true,\"enable_http2\":true}}";

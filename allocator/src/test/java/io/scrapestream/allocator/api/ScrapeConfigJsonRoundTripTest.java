@@ -25,6 +25,7 @@ class ScrapeConfigJsonRoundTripTest {
       - job_name: every-key
         honor_labels: true
         honor_timestamps: false
+        track_timestamps_staleness: true
         params: {module: [http_2xx, tcp], target: [example.org]}
         scrape_interval: 1m30s
         scrape_timeout: 1500ms
@@ -138,6 +139,7 @@ class ScrapeConfigJsonRoundTripTest {
         job.params(),
         job.honorLabels(),
         job.honorTimestamps(),
+        job.trackTimestampsStaleness(),
         List.of(),
         job.relabelConfigs(),
         job.metricRelabelConfigs(),

@@ -21,7 +21,7 @@ class ScrapeConfigJsonTest {
   void shouldWriteEveryKeyInPrometheusOrderWhenTheJobSetsThemAll() throws Exception {
     String expected =
         """
-        {"job_name": "every-key", "honor_labels": true, "honor_timestamps": false,
+        {"job_name": "every-key", "honor_labels": true, "honor_timestamps": false, "track_timestamps_staleness": true,
          "params": {"module": ["http_2xx", "tcp"], "target": ["example.org"]},
          "scrape_interval": "1m30s", "scrape_timeout": "1s500ms",
          "scrape_protocols": ["PrometheusText0.0.4", "OpenMetricsText1.0.0", "PrometheusProto"],
@@ -98,7 +98,7 @@ class ScrapeConfigJsonTest {
   void shouldWriteFilePathsWhenCredentialsComeFromFilesAndSecretsAreNotRevealed() throws Exception {
     String expected =
         """
-        {"job_name": "files", "honor_labels": false, "honor_timestamps": true,
+        {"job_name": "files", "honor_labels": false, "honor_timestamps": true, "track_timestamps_staleness": false,
          "scrape_interval": "1m", "scrape_timeout": "10s",
          "scrape_protocols": ["OpenMetricsText1.0.0", "OpenMetricsText0.0.1",
                               "PrometheusText1.0.0", "PrometheusText0.0.4"],
@@ -118,7 +118,7 @@ class ScrapeConfigJsonTest {
   void shouldWritePrometheusDefaultsWhenTheJobSetsNoOptionalKey() throws Exception {
     String expected =
         """
-        {"job_name": "defaults", "honor_labels": false, "honor_timestamps": true,
+        {"job_name": "defaults", "honor_labels": false, "honor_timestamps": true, "track_timestamps_staleness": false,
          "scrape_interval": "1m", "scrape_timeout": "10s",
          "scrape_protocols": ["OpenMetricsText1.0.0", "OpenMetricsText0.0.1",
                               "PrometheusText1.0.0", "PrometheusText0.0.4"],

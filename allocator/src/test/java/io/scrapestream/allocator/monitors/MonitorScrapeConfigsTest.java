@@ -70,6 +70,28 @@ class MonitorScrapeConfigsTest {
   }
 
   @Test
+  void shouldTakeTimestampHandlingFromTheEndpointWhenServiceMonitorSetsIt() {
+    ScrapeConfig set =
+        single(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {"matchLabels": {"app": "web"}}, "endpoints": [{"port": "http",
+             "honorTimestamps": false, "trackTimestampsStaleness": true}]}
+            """);
+    ScrapeConfig unset =
+        single(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {"matchLabels": {"app": "web"}}, "endpoints": [{"port": "http"}]}
+            """);
+
+    assertThat(List.of(set.honorTimestamps(), set.trackTimestampsStaleness()))
+        .containsExactly(false, true);
+    assertThat(List.of(unset.honorTimestamps(), unset.trackTimestampsStaleness()))
+        .containsExactly(true, false);
+  }
+
+  @Test
   void shouldDropTargetWhenServiceLabelOrPortDoesNotMatch() {
     ScrapeConfig job =
         single(

@@ -74,6 +74,7 @@ class JobRelabelingTest {
         j.params(),
         j.honorLabels(),
         j.honorTimestamps(),
+        j.trackTimestampsStaleness(),
         j.staticConfigs(),
         rules,
         j.metricRelabelConfigs(),

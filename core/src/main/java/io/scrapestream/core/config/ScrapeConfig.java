@@ -13,7 +13,9 @@ import java.util.Objects;
  * metricRelabelConfigs} are empty when not written. {@code discovery} holds the service discovery
  * other than {@code static_configs}. {@code http} holds the HTTP keys (credentials, TLS, proxy,
  * redirects, compression), {@code limits} the per-scrape limits (each inherited from {@code global}
- * when 0) and {@code format} the protocols to negotiate.
+ * when 0) and {@code format} the protocols to negotiate. {@code trackTimestampsStaleness} ({@code
+ * track_timestamps_staleness}, default false as in Prometheus) gives series with their own
+ * timestamp stale markers too.
  */
 public record ScrapeConfig(
     String jobName,
@@ -24,6 +26,7 @@ public record ScrapeConfig(
     Map<String, List<String>> params,
     boolean honorLabels,
     boolean honorTimestamps,
+    boolean trackTimestampsStaleness,
     List<StaticConfig> staticConfigs,
     List<RelabelConfig> relabelConfigs,
     List<RelabelConfig> metricRelabelConfigs,
@@ -73,6 +76,7 @@ public record ScrapeConfig(
         params,
         honorLabels,
         honorTimestamps,
+        false,
         staticConfigs,
         List.of(),
         List.of(),

@@ -34,6 +34,7 @@ final class ScrapeConfigReader {
     Map<String, List<String>> params = m.stringListMap("params", ConfigRules.NOT_EMPTY);
     boolean honorLabels = m.bool("honor_labels", false);
     boolean honorTimestamps = m.bool("honor_timestamps", true);
+    boolean trackTimestampsStaleness = m.bool("track_timestamps_staleness", false);
     List<StaticConfig> staticConfigs = staticConfigs(m.items("static_configs"));
     List<RelabelConfig> relabel = RelabelConfigsReader.readAll(m.items("relabel_configs"));
     List<RelabelConfig> metricRelabel =
@@ -56,6 +57,7 @@ final class ScrapeConfigReader {
                 params,
                 honorLabels,
                 honorTimestamps,
+                trackTimestampsStaleness,
                 staticConfigs,
                 relabel,
                 metricRelabel,

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * @param timeout the whole-scrape deadline
  * @param honorLabels whether exposed labels win over target labels
  * @param honorTimestamps whether exposed timestamps are kept
+ * @param trackTimestampsStaleness whether series with an exposed timestamp get stale markers
  */
 public record ScrapeTarget(
     TargetKey key,
@@ -30,7 +31,8 @@ public record ScrapeTarget(
     Duration interval,
     Duration timeout,
     boolean honorLabels,
-    boolean honorTimestamps) {
+    boolean honorTimestamps,
+    boolean trackTimestampsStaleness) {
 
   public ScrapeTarget {
     Objects.requireNonNull(key, "key");
@@ -44,6 +46,19 @@ public record ScrapeTarget(
       throw new IllegalArgumentException(
           "timeout must be positive and at most the interval (" + interval + "). Found: " + timeout);
     }
+  }
+
+  /** A target without staleness for exposed timestamps (Prometheus's default). */
+  public ScrapeTarget(
+      TargetKey key,
+      String job,
+      URI url,
+      SortedMap<String, String> labels,
+      Duration interval,
+      Duration timeout,
+      boolean honorLabels,
+      boolean honorTimestamps) {
+    this(key, job, url, labels, interval, timeout, honorLabels, honorTimestamps, false);
   }
 
   /** Builds the scrape URL the way Prometheus does: scheme://address/path?params. */

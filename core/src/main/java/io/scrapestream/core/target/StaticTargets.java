@@ -38,6 +38,7 @@ public final class StaticTargets {
         job.scrapeInterval(),
         job.scrapeTimeout(),
         job.honorLabels(),
-        job.honorTimestamps());
+        job.honorTimestamps(),
+        job.trackTimestampsStaleness());
   }
 }

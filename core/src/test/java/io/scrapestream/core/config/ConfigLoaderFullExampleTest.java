@@ -83,6 +83,7 @@ class ConfigLoaderFullExampleTest {
         params,
         true,
         false,
+        true,
         staticConfigs,
         List.of(
             new RelabelConfig(

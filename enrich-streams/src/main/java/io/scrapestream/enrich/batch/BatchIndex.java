@@ -35,6 +35,11 @@ final class BatchIndex {
   int refCount;
   int[] refs;
 
+  /** The series with their own timestamp ({@code timestamp_ms} present), ascending. */
+  int timestampedCount;
+
+  int[] timestamped = new int[8];
+
   /** The largest reference so far; {@code Integer.MAX_VALUE} once one was above 2^31 - 1. */
   int maxRef = -1;
 
@@ -62,6 +67,7 @@ final class BatchIndex {
     symbolCount = 0;
     seriesCount = 0;
     refCount = 0;
+    timestampedCount = 0;
     maxRef = -1;
     int entries = entries(byteLength);
     int capacity = seriesOffsets.length;
@@ -130,6 +136,17 @@ final class BatchIndex {
     seriesOffsets[seriesCount] = offset;
     seriesLengths[seriesCount] = length;
     refStarts[seriesCount] = refCount;
+  }
+
+  /** Notes that the series being read has its own timestamp. */
+  void timestampCurrentSeries() {
+    if (timestampedCount > 0 && timestamped[timestampedCount - 1] == seriesCount) {
+      return;
+    }
+    if (timestampedCount == timestamped.length) {
+      timestamped = Arrays.copyOf(timestamped, timestampedCount * 2);
+    }
+    timestamped[timestampedCount++] = seriesCount;
   }
 
   void endSeries(long bits) {

@@ -25,6 +25,7 @@ public final class BatchScanner {
   static final int LABEL_REFS_PACKED = tag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
   static final int LABEL_REF = tag(1, WireFormat.WIRETYPE_VARINT);
   static final int VALUE_BITS = tag(2, WireFormat.WIRETYPE_FIXED64);
+  static final int SERIES_TIMESTAMP = tag(3, WireFormat.WIRETYPE_VARINT);
 
   private final BatchIndex reused = new BatchIndex(0);
 
@@ -138,6 +139,9 @@ public final class BatchScanner {
         bits = in.readFixed64();
       } else if (tag == LABEL_REF) {
         index.addRef(in.readVarint32());
+      } else if (tag == SERIES_TIMESTAMP) {
+        index.timestampCurrentSeries();
+        in.skip(tag);
       } else {
         in.skip(tag);
       }

@@ -143,6 +143,16 @@ public final class IndexedBatch implements LabelSource {
         : appendix.seriesRefs(series - index.seriesCount)[i];
   }
 
+  /** The number of original series with their own timestamp ({@code timestamp_ms} present). */
+  public int timestampedSeriesCount() {
+    return index.timestampedCount;
+  }
+
+  /** The {@code i}-th original series with its own timestamp; they ascend with {@code i}. */
+  public int timestampedSeries(int i) {
+    return index.timestamped[i];
+  }
+
   /** The raw IEEE-754 bits of a series' value. */
   public long valueBits(int series) {
     return series < index.seriesCount

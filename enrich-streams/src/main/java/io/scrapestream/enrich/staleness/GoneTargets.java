@@ -37,7 +37,7 @@ public final class GoneTargets {
       }
       String key = entry.getKey();
       SeriesSet series = states.seriesSet(key);
-      if (series.seriesCount() > 0) {
+      if (series.trackedCount() > 0) {
         long markerMs = header.lastSeenMs() + header.intervalMs();
         gone.add(new Gone(key, StaleMarkers.goneTarget(series, markerMs), dueMs));
       }

@@ -4,17 +4,25 @@ import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.enrich.batch.IndexedBatch;
 import io.scrapestream.enrich.batch.LabelSource;
 import io.scrapestream.enrich.batch.SeriesHash;
+import io.scrapestream.enrich.batch.SymbolHash;
 import java.util.Arrays;
 
 /**
  * The series of one scrape: a batch's (including appended {@code scrape_series_added}) plus, for a
  * chunked scrape, those of its earlier chunks. Hashing every series and summing the hashes is all
  * an unchanged scrape costs; sorting and comparing happen only when the fingerprint changed. Series
- * whose value is a stale marker count as present but are not kept.
+ * whose value is a stale marker count as present but are not kept. A series with its own timestamp
+ * is kept but untracked (it gets no stale marker when it disappears) unless the target has {@code
+ * track_timestamps_staleness}, as Prometheus does; its hash enters the fingerprint salted, so a
+ * series that gains or loses its timestamp changes the fingerprint. Like Prometheus, a tracked
+ * series that gains a timestamp gets its stale marker in that scrape: it is no longer tracked.
  */
 final class ScrapeSeries {
+  private static final long UNTRACKED_SALT = 0x632BE59BD9B4E019L;
+
   private final IndexedBatch batch;
   private final SeriesSet earlierChunks;
+  private final boolean[] untrackedInBatch;
   private final int n;
   private final long[] hashes;
   private final int[] payloads;
@@ -26,6 +34,7 @@ final class ScrapeSeries {
   private ScrapeSeries(IndexedBatch batch, SeriesSet earlierChunks) {
     this.batch = batch;
     this.earlierChunks = earlierChunks;
+    this.untrackedInBatch = untrackedInBatch(batch);
     int fromBatch = batch.seriesCount();
     this.n = fromBatch + (earlierChunks == null ? 0 : earlierChunks.seriesCount());
     this.hashes = new long[n];
@@ -39,12 +48,26 @@ final class ScrapeSeries {
       hashes[i] = hash;
       payloads[i] = fromEarlier ? -1 - (i - fromBatch) : i;
       if (fromEarlier || !BatchRecords.isStaleMarker(batch.valueBits(i))) {
+        long salted = isUntracked(payloads[i]) ? SymbolHash.mix(hash + UNTRACKED_SALT) : hash;
         count++;
-        sum += hash;
-        xor ^= hash;
+        sum += salted;
+        xor ^= salted;
       }
     }
     this.fingerprint = new Fingerprint(count, sum, xor);
+  }
+
+  /** Which of the batch's series have their own timestamp; null when none, or when tracked. */
+  private static boolean[] untrackedInBatch(IndexedBatch batch) {
+    int timestamped = batch.timestampedSeriesCount();
+    if (timestamped == 0 || batch.target().getTrackTimestampsStaleness()) {
+      return null;
+    }
+    boolean[] untracked = new boolean[batch.seriesCount()];
+    for (int i = 0; i < timestamped; i++) {
+      untracked[batch.timestampedSeries(i)] = true;
+    }
+    return untracked;
   }
 
   /** The batch's series, with those of earlier chunks of the same scrape when given. */
@@ -71,7 +94,8 @@ final class ScrapeSeries {
         chosen = chosen < 0 && !isStale(payloads[end]) ? end : chosen;
       }
       if (chosen >= 0) {
-        kept.add(hashes[i], source(payloads[chosen]), series(payloads[chosen]));
+        int payload = payloads[chosen];
+        kept.add(hashes[i], source(payload), series(payload), isUntracked(payload));
         while (p < previous.seriesCount() && previous.hash(p) < hashes[i]) {
           p++;
         }
@@ -92,22 +116,25 @@ final class ScrapeSeries {
     private final long[] hashes;
     private final LabelSource[] sources;
     private final int[] series;
+    private final boolean[] untracked;
     private int count;
 
     Kept(int capacity) {
       hashes = new long[capacity];
       sources = new LabelSource[capacity];
       series = new int[capacity];
+      untracked = new boolean[capacity];
     }
 
-    void add(long hash, LabelSource source, int index) {
+    void add(long hash, LabelSource source, int index, boolean isUntracked) {
       hashes[count] = hash;
       sources[count] = source;
+      untracked[count] = isUntracked;
       series[count++] = index;
     }
 
     SeriesSetWriter.SeriesList list() {
-      return new SeriesSetWriter.SeriesList(count, hashes, sources, series);
+      return new SeriesSetWriter.SeriesList(count, hashes, sources, series, untracked);
     }
   }
 
@@ -120,7 +147,8 @@ final class ScrapeSeries {
       while (j < n && hashes[j] < hash) {
         j++;
       }
-      if (j >= n || hashes[j] != hash) {
+      boolean gone = j >= n || hashes[j] != hash;
+      if ((gone || isUntracked(payloads[j])) && !previous.untracked(i)) {
         removed[count++] = i;
       }
     }
@@ -129,6 +157,12 @@ final class ScrapeSeries {
 
   private boolean isStale(int payload) {
     return payload >= 0 && BatchRecords.isStaleMarker(batch.valueBits(payload));
+  }
+
+  private boolean isUntracked(int payload) {
+    return payload >= 0
+        ? untrackedInBatch != null && untrackedInBatch[payload]
+        : earlierChunks.untracked(-1 - payload);
   }
 
   private LabelSource source(int payload) {

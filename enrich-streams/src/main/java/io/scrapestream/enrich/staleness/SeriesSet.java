@@ -17,16 +17,19 @@ import java.nio.ByteOrder;
  * are only parsed when stale markers must be written.
  *
  * <p>Layout: {@code version(1) | varint len, Target | varint n | n × fixed64 hash | varint symbols,
- * (varint len, utf8)* | (varint refCount, varint ref*)*}. Memory: 8 bytes of hash plus about 2
- * bytes per label reference per series, plus each distinct string once — about 35 bytes per series
- * of 8 labels.
+ * (varint len, utf8)* | (varint refCount, varint ref*)*}, and in version 2 {@code | varint k | k ×
+ * varint position} of the untracked series (ascending; they get no stale marker). Memory: 8 bytes
+ * of hash plus about 2 bytes per label reference per series, plus each distinct string once — about
+ * 35 bytes per series of 8 labels.
  */
 public final class SeriesSet implements LabelSource {
   static final byte VERSION = 1;
+  static final byte VERSION_WITH_UNTRACKED = 2;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] bytes;
+  private final boolean mayHaveUntracked;
   private final Target target;
   private final int count;
   private final int hashesOffset;
@@ -34,9 +37,12 @@ public final class SeriesSet implements LabelSource {
   private int[] symbolLengths;
   private int[] refStarts;
   private int[] refs;
+  private boolean[] untracked;
 
-  private SeriesSet(byte[] bytes, Target target, int count, int hashesOffset) {
+  private SeriesSet(
+      byte[] bytes, boolean mayHaveUntracked, Target target, int count, int hashesOffset) {
     this.bytes = bytes;
+    this.mayHaveUntracked = mayHaveUntracked;
     this.target = target;
     this.count = count;
     this.hashesOffset = hashesOffset;
@@ -44,10 +50,13 @@ public final class SeriesSet implements LabelSource {
 
   /** Reads a set written by {@link SeriesSetWriter}, starting at {@code offset}. */
   public static SeriesSet decode(byte[] bytes, int offset) {
-    if (bytes.length <= offset || bytes[offset] != VERSION) {
+    if (bytes.length <= offset
+        || (bytes[offset] != VERSION && bytes[offset] != VERSION_WITH_UNTRACKED)) {
       throw new StateFormatException(
           "series set must start with version "
               + VERSION
+              + " or "
+              + VERSION_WITH_UNTRACKED
               + ". Found: "
               + (bytes.length <= offset ? "no bytes" : String.valueOf(bytes[offset])));
     }
@@ -61,7 +70,8 @@ public final class SeriesSet implements LabelSource {
         throw new StateFormatException(
             "series set must hold its " + count + " hashes. Found: " + bytes.length + " bytes");
       }
-      return new SeriesSet(bytes, target, count, hashesOffset);
+      return new SeriesSet(
+          bytes, bytes[offset] == VERSION_WITH_UNTRACKED, target, count, hashesOffset);
     } catch (InvalidProtocolBufferException e) {
       throw new StateFormatException("series set must be readable. Found: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -91,6 +101,26 @@ public final class SeriesSet implements LabelSource {
   @Override
   public int seriesCount() {
     return count;
+  }
+
+  /**
+   * Whether series {@code i} is untracked: it had its own timestamp, so it gets no stale marker.
+   */
+  public boolean untracked(int i) {
+    if (!mayHaveUntracked) {
+      return false;
+    }
+    labels();
+    return untracked != null && untracked[i];
+  }
+
+  /** The number of series that get a stale marker when they disappear. */
+  public int trackedCount() {
+    int tracked = count;
+    for (int i = 0; mayHaveUntracked && i < count; i++) {
+      tracked -= untracked(i) ? 1 : 0;
+    }
+    return tracked;
   }
 
   @Override
@@ -149,11 +179,26 @@ public final class SeriesSet implements LabelSource {
         in.skipRawBytes(lengths[s]);
       }
       readRefs(in, symbols);
+      untracked = mayHaveUntracked ? readUntracked(in) : null;
       symbolOffsets = offsets;
       symbolLengths = lengths;
     } catch (IOException e) {
       throw new StateFormatException("series set labels must be readable. Found: " + e, e);
     }
+  }
+
+  private boolean[] readUntracked(CodedInputStream in) throws IOException {
+    boolean[] flags = new boolean[count];
+    int k = in.readRawVarint32();
+    for (int i = 0; i < k; i++) {
+      int position = in.readRawVarint32();
+      if (position < 0 || position >= count) {
+        throw new StateFormatException(
+            "series set untracked position must be below " + count + ". Found: " + position);
+      }
+      flags[position] = true;
+    }
+    return flags;
   }
 
   private void readRefs(CodedInputStream in, int symbols) throws IOException {

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Writes a {@link SeriesSet}: the series given in ascending hash order, their labels copied as
- * bytes into a string table of only the strings they use.
+ * bytes into a string table of only the strings they use, then — version 2, only when there are any
+ * — the positions of the untracked series (those with their own timestamp). A set without untracked
+ * series is written as version 1, which every earlier release reads.
  */
 final class SeriesSetWriter {
   private final Map<LabelSource, int[]> remaps = new IdentityHashMap<>();
@@ -30,16 +32,26 @@ final class SeriesSetWriter {
     return new SeriesSetWriter().encode(target, list);
   }
 
-  /** Series taken from several sources, in ascending hash order. */
-  record SeriesList(int n, long[] hashes, LabelSource[] sources, int[] series) {}
+  /**
+   * Series taken from several sources, in ascending hash order; {@code untracked[i]} when series
+   * {@code i} gets no stale marker.
+   */
+  record SeriesList(
+      int n, long[] hashes, LabelSource[] sources, int[] series, boolean[] untracked) {
+    /** Series that are all tracked. */
+    SeriesList(int n, long[] hashes, LabelSource[] sources, int[] series) {
+      this(n, hashes, sources, series, new boolean[n]);
+    }
+  }
 
   private byte[] encode(Target target, SeriesList list) {
     int[][] refs = new int[list.n()][];
     for (int i = 0; i < list.n(); i++) {
       refs[i] = localRefs(list.sources()[i], list.series()[i]);
     }
+    int untracked = untrackedCount(list);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + list.n() * 32);
-    buffer.write(SeriesSet.VERSION);
+    buffer.write(untracked == 0 ? SeriesSet.VERSION : SeriesSet.VERSION_WITH_UNTRACKED);
     CodedOutputStream out = CodedOutputStream.newInstance(buffer);
     try {
       out.writeByteArrayNoTag(target.toByteArray());
@@ -54,11 +66,32 @@ final class SeriesSetWriter {
           out.writeUInt32NoTag(ref);
         }
       }
+      if (untracked > 0) {
+        writeUntracked(out, list, untracked);
+      }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
     return buffer.toByteArray();
+  }
+
+  private static int untrackedCount(SeriesList list) {
+    int count = 0;
+    for (int i = 0; i < list.n(); i++) {
+      count += list.untracked()[i] ? 1 : 0;
+    }
+    return count;
+  }
+
+  private static void writeUntracked(CodedOutputStream out, SeriesList list, int count)
+      throws IOException {
+    out.writeUInt32NoTag(count);
+    for (int i = 0; i < list.n(); i++) {
+      if (list.untracked()[i]) {
+        out.writeUInt32NoTag(i);
+      }
+    }
   }
 
   private int[] localRefs(LabelSource source, int series) {

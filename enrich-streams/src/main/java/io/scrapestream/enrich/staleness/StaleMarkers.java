@@ -36,7 +36,10 @@ final class StaleMarkers {
     return removed.length;
   }
 
-  /** A batch of stale markers for every series of a target that stopped reporting. */
+  /**
+   * A batch of stale markers for every tracked series of a target that stopped reporting (a series
+   * with its own timestamp gets none, as in Prometheus, unless {@code track_timestamps_staleness}).
+   */
   static IndexedBatch goneTarget(SeriesSet set, long timestampMs) {
     ScrapeBatch.Builder batch =
         ScrapeBatch.newBuilder().setTarget(set.target()).setTimestampMs(timestampMs).addSymbols("");
@@ -44,6 +47,9 @@ final class StaleMarkers {
       batch.addSymbols(set.symbol(s));
     }
     for (int series = 0; series < set.seriesCount(); series++) {
+      if (set.untracked(series)) {
+        continue;
+      }
       Series.Builder marker = Series.newBuilder().setValueBits(BatchRecords.STALE_MARKER_BITS);
       for (int i = 0; i < set.labelRefCount(series); i++) {
         marker.addLabelRefs(set.labelRef(series, i) + 1);

@@ -43,6 +43,61 @@ class SeriesSetTest {
   }
 
   @Test
+  void shouldReadBackUntrackedSeriesWhenWrittenAsVersionTwo() throws Exception {
+    ScrapeBatch in = Batches.scrape("k", 1).sample("a", 1).sample("b", 2).sample("c", 3).build();
+    IndexedBatch batch = BatchScanner.scan(in.toByteArray());
+    LabelSource[] sources = {batch, batch, batch};
+
+    byte[] bytes =
+        SeriesSetWriter.write(
+            in.getTarget(),
+            new SeriesSetWriter.SeriesList(
+                3,
+                new long[] {1, 2, 3},
+                sources,
+                new int[] {0, 1, 2},
+                new boolean[] {false, true, false}));
+    SeriesSet set = SeriesSet.decode(bytes, 0);
+
+    assertThat(bytes[0]).isEqualTo(SeriesSet.VERSION_WITH_UNTRACKED);
+    assertThat(List.of(set.untracked(0), set.untracked(1), set.untracked(2)))
+        .containsExactly(false, true, false);
+    assertThat(set.trackedCount()).isEqualTo(2);
+    assertThat(labels(set, 1)).isEqualTo("__name__=b instance=10.0.0.1:9100 job=node");
+  }
+
+  @Test
+  void shouldWriteVersionOneWhenEverySeriesIsTracked() throws Exception {
+    ScrapeBatch in = Batches.scrape("k", 1).sample("a", 1).build();
+    IndexedBatch batch = BatchScanner.scan(in.toByteArray());
+
+    byte[] bytes =
+        SeriesSetWriter.write(
+            in.getTarget(),
+            new SeriesSetWriter.SeriesList(
+                1, new long[] {1}, new LabelSource[] {batch}, new int[] {0}, new boolean[1]));
+
+    assertThat(bytes[0]).isEqualTo(SeriesSet.VERSION);
+    assertThat(SeriesSet.decode(bytes, 0).trackedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNameThePositionWhenAnUntrackedOneIsOutOfRange() throws Exception {
+    ScrapeBatch in = Batches.scrape("k", 1).sample("a", 1).build();
+    IndexedBatch batch = BatchScanner.scan(in.toByteArray());
+    byte[] bytes =
+        SeriesSetWriter.write(
+            in.getTarget(),
+            new SeriesSetWriter.SeriesList(
+                1, new long[] {1}, new LabelSource[] {batch}, new int[] {0}, new boolean[] {true}));
+    bytes[bytes.length - 1] = 7;
+
+    assertThatThrownBy(() -> SeriesSet.decode(bytes, 0).untracked(0))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessage("series set untracked position must be below 1. Found: 7");
+  }
+
+  @Test
   void shouldHashLabelSetsAlikeWhatEverTheirOrderAndEmptyValues() throws Exception {
     ScrapeBatch one =
         ScrapeBatch.newBuilder()
@@ -76,7 +131,7 @@ class SeriesSetTest {
   void shouldNameTheProblemWhenStoredValueIsUnreadable() {
     assertThatThrownBy(() -> SeriesSet.decode(new byte[] {9, 0}, 0))
         .isInstanceOf(StateFormatException.class)
-        .hasMessage("series set must start with version 1. Found: 9");
+        .hasMessage("series set must start with version 1 or 2. Found: 9");
     assertThatThrownBy(() -> TargetHeader.decode(new byte[] {1, 2, 3}))
         .isInstanceOf(StateFormatException.class)
         .hasMessage(

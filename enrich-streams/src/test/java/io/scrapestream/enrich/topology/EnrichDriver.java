@@ -56,6 +56,10 @@ final class EnrichDriver implements AutoCloseable {
         driver.createOutputTopic("dlq", new StringDeserializer(), new ByteArrayDeserializer());
   }
 
+  void pipe(io.scrapestream.enrich.Batches.Builder batch) {
+    pipe(batch.build());
+  }
+
   void pipe(ScrapeBatch batch) {
     raw.pipeInput(batch.getTarget().getKey(), batch.toByteArray());
   }

@@ -50,7 +50,8 @@ final class AssignedTargets {
           interval,
           timeout,
           job.honorLabels(),
-          job.honorTimestamps());
+          job.honorTimestamps(),
+          job.trackTimestampsStaleness());
     } catch (IllegalArgumentException e) {
       throw invalid(job, "labels must make a scrape target (" + e.getMessage() + ")", address);
     }

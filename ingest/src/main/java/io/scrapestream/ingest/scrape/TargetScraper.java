@@ -183,7 +183,8 @@ public final class TargetScraper {
             .setJob(target.job())
             .setScrapeUrl(target.url().toString())
             .setIntervalMs(target.interval().toMillis())
-            .setTimeoutMs(target.timeout().toMillis());
+            .setTimeoutMs(target.timeout().toMillis())
+            .setTrackTimestampsStaleness(target.trackTimestampsStaleness());
     target
         .labels()
         .forEach(

@@ -6,6 +6,7 @@ import static io.scrapestream.ingest.scrape.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -66,6 +67,28 @@ class TargetScraperTest {
         .isEqualTo(
             new TreeMap<>(Map.of("__name__", "m", "job", "exposed", "instance", "i", "team", "t")));
     assertThat(seriesOf(batch, "m").hasTimestampMs()).isFalse();
+  }
+
+  @Test
+  void shouldCarryTrackTimestampsStalenessToTheBatchWhenTheTargetHasIt() throws Exception {
+    serve("text/plain; version=0.0.4", "m 2 1600000000000\n");
+    ScrapeTarget plain = Scrapes.target(url(), false, true);
+    ScrapeTarget tracking =
+        new ScrapeTarget(
+            plain.key(),
+            plain.job(),
+            plain.url(),
+            plain.labels(),
+            plain.interval(),
+            plain.timeout(),
+            false,
+            true,
+            true);
+
+    ScrapeBatch batch = new TargetScraper(tracking, Scrapes.job()).scrape();
+
+    assertThat(batch.getTarget().getTrackTimestampsStaleness()).isTrue();
+    assertThat(scraper(false, true).scrape().getTarget().getTrackTimestampsStaleness()).isFalse();
   }
 
   @Test
@@ -156,10 +179,11 @@ class TargetScraperTest {
   }
 
   private TargetScraper scraper(boolean honorLabels, boolean honorTimestamps) {
-    return scraper(
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"),
-        honorLabels,
-        honorTimestamps);
+    return scraper(url(), honorLabels, honorTimestamps);
+  }
+
+  private URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
   }
 
   private static TargetScraper scraper(URI url, boolean honorLabels, boolean honorTimestamps) {
