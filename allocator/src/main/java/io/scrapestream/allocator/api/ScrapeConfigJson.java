@@ -65,6 +65,7 @@ final class ScrapeConfigJson {
       node.put("body_size_limit", ByteSize.format(limits.bodySizeLimitBytes()));
     }
     putIfSet(node, "sample_limit", limits.sampleLimit());
+    putIfSet(node, "target_limit", limits.targetLimit());
     putIfSet(node, "label_limit", limits.labelLimit());
     putIfSet(node, "label_name_length_limit", limits.labelNameLengthLimit());
     putIfSet(node, "label_value_length_limit", limits.labelValueLengthLimit());

@@ -1,5 +1,6 @@
 package io.scrapestream.allocator.monitors;
 
+import io.scrapestream.core.config.ByteSize;
 import io.scrapestream.core.config.DiscoveryConfigs;
 import io.scrapestream.core.config.GlobalConfig;
 import io.scrapestream.core.config.KubernetesSdConfig;
@@ -41,7 +42,13 @@ record MonitorJobs(GlobalConfig global, String intervalKey, String pathKey) {
       List<RelabelConfig> generated,
       Map<String, List<String>> extraParams) {}
 
-  ScrapeConfig build(SpecTree endpoint, Parts parts, MonitorHttp http) {
+  /**
+   * The job of {@code endpoint}, with the limits of the monitor's {@code spec} ({@code
+   * sampleLimit}, {@code targetLimit}, {@code labelLimit}, {@code labelNameLengthLimit}, {@code
+   * labelValueLengthLimit}, {@code bodySizeLimit}), each inherited from {@code global} when not
+   * set.
+   */
+  ScrapeConfig build(SpecTree spec, SpecTree endpoint, Parts parts, MonitorHttp http) {
     Duration interval = duration(endpoint, intervalKey).orElse(global.scrapeInterval());
     Duration timeout = duration(endpoint, "scrapeTimeout").orElse(global.scrapeTimeout());
     if (timeout.compareTo(interval) > 0) {
@@ -72,13 +79,34 @@ record MonitorJobs(GlobalConfig global, String intervalKey, String pathKey) {
           MonitorRelabelings.written(endpoint, "metricRelabelings"),
           DiscoveryConfigs.none(),
           http.of(endpoint),
-          ScrapeLimits.NONE,
+          limits(spec),
           ScrapeFormat.DEFAULT,
           parts.kubernetes());
     } catch (IllegalArgumentException e) {
       throw new MonitorRejectedException(
           RejectReason.INVALID, endpoint.path() + ": " + e.getMessage());
     }
+  }
+
+  private ScrapeLimits limits(SpecTree spec) {
+    long bodySize =
+        spec.string("bodySizeLimit")
+            .filter(text -> !text.isEmpty())
+            .map(
+                text ->
+                    ByteSize.parse(text)
+                        .orElseThrow(
+                            () ->
+                                spec.invalid("bodySizeLimit", "must be a size such as 10MB", text)))
+            .orElse(0L);
+    return new ScrapeLimits(
+            spec.count("sampleLimit"),
+            spec.count("labelLimit"),
+            spec.count("labelNameLengthLimit"),
+            spec.count("labelValueLengthLimit"),
+            bodySize,
+            spec.count("targetLimit"))
+        .orElse(global.scrapeLimits());
   }
 
   private static Optional<Duration> duration(SpecTree endpoint, String key) {

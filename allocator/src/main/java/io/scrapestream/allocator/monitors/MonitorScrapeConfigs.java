@@ -46,11 +46,13 @@ public final class MonitorScrapeConfigs {
       case PROBE ->
           List.of(
               endpoints.build(
+                  spec,
                   StaticMonitorJobs.probeEndpoint(spec),
                   StaticMonitorJobs.probe(monitor, spec),
                   http));
       case SCRAPE_CONFIG ->
-          List.of(scrapeConfigs.build(spec, StaticMonitorJobs.scrapeConfig(monitor, spec), http));
+          List.of(
+              scrapeConfigs.build(spec, spec, StaticMonitorJobs.scrapeConfig(monitor, spec), http));
     };
   }
 
@@ -58,7 +60,7 @@ public final class MonitorScrapeConfigs {
       List<MonitorJobs.Parts> parts, SpecTree spec, String key, MonitorHttp http) {
     List<SpecTree> items = spec.trees(key);
     return java.util.stream.IntStream.range(0, parts.size())
-        .mapToObj(i -> endpoints.build(items.get(i), parts.get(i), http))
+        .mapToObj(i -> endpoints.build(spec, items.get(i), parts.get(i), http))
         .toList();
   }
 }

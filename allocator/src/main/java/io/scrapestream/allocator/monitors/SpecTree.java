@@ -21,6 +21,18 @@ record SpecTree(String path, Map<String, Object> values) {
     throw invalid(key, "must be a string", value);
   }
 
+  /** A non-negative integer, 0 when absent. */
+  int count(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Integer n && n >= 0) {
+      return n;
+    }
+    throw invalid(key, "must be a non-negative integer", value);
+  }
+
   boolean bool(String key, boolean fallback) {
     Object value = values.get(key);
     if (value == null) {

@@ -37,6 +37,7 @@ class ScrapeConfigJsonRoundTripTest {
         enable_compression: false
         body_size_limit: 10MB
         sample_limit: 1000
+        target_limit: 25
         label_limit: 30
         label_name_length_limit: 200
         label_value_length_limit: 2048

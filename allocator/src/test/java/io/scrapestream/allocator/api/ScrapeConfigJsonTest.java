@@ -28,7 +28,7 @@ class ScrapeConfigJsonTest {
          "fallback_scrape_protocol": "PrometheusText1.0.0",
          "always_scrape_classic_histograms": true,
          "metrics_path": "/probe", "scheme": "https", "enable_compression": false,
-         "body_size_limit": "10MiB", "sample_limit": 1000, "label_limit": 30,
+         "body_size_limit": "10MiB", "sample_limit": 1000, "target_limit": 25, "label_limit": 30,
          "label_name_length_limit": 200, "label_value_length_limit": 2048,
          "authorization": {"type": "Token", "credentials": "s3cr3t-token"},
          "tls_config": {

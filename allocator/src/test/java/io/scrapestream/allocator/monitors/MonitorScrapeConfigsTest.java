@@ -11,6 +11,7 @@ import io.scrapestream.core.config.KubernetesNamespaces;
 import io.scrapestream.core.config.KubernetesRole;
 import io.scrapestream.core.config.MonitorKind;
 import io.scrapestream.core.config.ScrapeConfig;
+import io.scrapestream.core.config.ScrapeLimits;
 import io.scrapestream.core.config.SecretSource;
 import io.scrapestream.core.config.StaticConfig;
 import io.scrapestream.core.relabel.Relabeler;
@@ -89,6 +90,42 @@ class MonitorScrapeConfigsTest {
         .containsExactly(false, true);
     assertThat(List.of(unset.honorTimestamps(), unset.trackTimestampsStaleness()))
         .containsExactly(true, false);
+  }
+
+  @Test
+  void shouldTakeLimitsFromTheMonitorSpecWhenItSetsThem() {
+    ScrapeConfig set =
+        single(
+            MonitorKind.POD_MONITOR,
+            """
+            {"selector": {}, "sampleLimit": 100, "targetLimit": 3, "labelLimit": 20,
+             "labelNameLengthLimit": 64, "labelValueLengthLimit": 512, "bodySizeLimit": "1MB",
+             "podMetricsEndpoints": [{"port": "http"}]}
+            """);
+    ScrapeConfig unset =
+        single(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {}, "endpoints": [{"port": "http"}]}
+            """);
+
+    assertThat(set.limits()).isEqualTo(new ScrapeLimits(100, 20, 64, 512, 1L << 20, 3));
+    assertThat(unset.limits()).isEqualTo(ScrapeLimits.NONE);
+  }
+
+  @Test
+  void shouldRefuseMonitorWhenALimitIsNegative() {
+    MonitorRejectedException e =
+        rejected(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {}, "sampleLimit": -1, "endpoints": [{"port": "http"}]}
+            """);
+
+    assertThat(e.reason()).isEqualTo(RejectReason.INVALID);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "ServiceMonitor team-a/web: spec.sampleLimit: must be a non-negative integer. Found: -1");
   }
 
   @Test

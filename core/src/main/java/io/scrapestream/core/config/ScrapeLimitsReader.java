@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Reads the limit keys ({@code sample_limit}, {@code label_limit}, {@code label_name_length_limit},
- * {@code label_value_length_limit}, {@code body_size_limit}) and the format keys ({@code
- * scrape_protocols}, {@code fallback_scrape_protocol}, {@code scrape_classic_histograms}) of {@code
- * global} and of a job.
+ * {@code label_value_length_limit}, {@code body_size_limit}, {@code target_limit}) and the format
+ * keys ({@code scrape_protocols}, {@code fallback_scrape_protocol}, {@code
+ * scrape_classic_histograms}) of {@code global} and of a job.
  */
 final class ScrapeLimitsReader {
   private static final ValueRule<Integer> NOT_NEGATIVE =
@@ -25,7 +25,9 @@ final class ScrapeLimitsReader {
     int nameLength = m.integer("label_name_length_limit", 0, NOT_NEGATIVE);
     int valueLength = m.integer("label_value_length_limit", 0, NOT_NEGATIVE);
     long bodySize = m.value("body_size_limit").flatMap(ScrapeLimitsReader::byteSize).orElse(0L);
-    return new ScrapeLimits(sampleLimit, labelLimit, nameLength, valueLength, bodySize);
+    int targetLimit = m.integer("target_limit", 0, NOT_NEGATIVE);
+    return new ScrapeLimits(
+        sampleLimit, labelLimit, nameLength, valueLength, bodySize, targetLimit);
   }
 
   /** {@code scrape_protocols}: empty when not set, so that the caller can inherit. */

@@ -31,11 +31,11 @@ class ScrapeLimitsLoaderTest {
     ScrapeConfig job =
         load("scrape_configs: [{job_name: j, sample_limit: 1000, label_limit: 30,"
                 + " label_name_length_limit: 200, label_value_length_limit: 2048,"
-                + " body_size_limit: 10MB}]\n")
+                + " body_size_limit: 10MB, target_limit: 50}]\n")
             .scrapeConfigs()
             .get(0);
 
-    assertThat(job.limits()).isEqualTo(new ScrapeLimits(1000, 30, 200, 2048, 10L << 20));
+    assertThat(job.limits()).isEqualTo(new ScrapeLimits(1000, 30, 200, 2048, 10L << 20, 50));
   }
 
   @Test
@@ -43,13 +43,15 @@ class ScrapeLimitsLoaderTest {
     ScrapestreamConfig config =
         load(
             "global: {sample_limit: 500, label_limit: 20, body_size_limit: 1GB,"
-                + " label_name_length_limit: 100, label_value_length_limit: 1000}\n"
-                + "scrape_configs: [{job_name: j, sample_limit: 0, label_limit: 40}]\n");
+                + " label_name_length_limit: 100, label_value_length_limit: 1000, target_limit: 7}\n"
+                + "scrape_configs: [{job_name: j, sample_limit: 0, label_limit: 40},"
+                + " {job_name: k, target_limit: 9}]\n");
 
     assertThat(config.global().scrapeLimits())
-        .isEqualTo(new ScrapeLimits(500, 20, 100, 1000, 1L << 30));
+        .isEqualTo(new ScrapeLimits(500, 20, 100, 1000, 1L << 30, 7));
     assertThat(config.scrapeConfigs().get(0).limits())
-        .isEqualTo(new ScrapeLimits(500, 40, 100, 1000, 1L << 30));
+        .isEqualTo(new ScrapeLimits(500, 40, 100, 1000, 1L << 30, 7));
+    assertThat(config.scrapeConfigs().get(1).limits().targetLimit()).isEqualTo(9);
   }
 
   @Test

@@ -43,11 +43,23 @@ public final class ScrapeAssignment {
     for (JobAssignment job : all) {
       names.add(job.jobName());
       ScrapeJob scrapeJob = jobs.of(job);
-      job.targets().forEach(target -> scrapers.add(new TargetScraper(target, scrapeJob)));
+      String forced = targetLimitError(job.config().limits().targetLimit(), job.targets().size());
+      job.targets().forEach(target -> scrapers.add(new TargetScraper(target, scrapeJob, forced)));
     }
     jobs.retain(names);
     scheduler.assign(scrapers);
     return scrapers.size();
+  }
+
+  /**
+   * Prometheus's error for a scrape pool over its {@code target_limit} (0: none), which every
+   * target of the pool then reports; empty within the limit. The pool is the job's targets on this
+   * scraper, as for an OTel Collector fed by a Target Allocator.
+   */
+  static String targetLimitError(int limit, int targets) {
+    return limit > 0 && targets > limit
+        ? "target_limit exceeded (number of targets: %d, limit: %d)".formatted(targets, limit)
+        : "";
   }
 
   /** The allocated jobs, then the local jobs the allocator does not serve. Pure. */

@@ -6,7 +6,9 @@ public enum ScrapeLimitKind {
   SAMPLE("sample"),
   LABEL("label"),
   LABEL_NAME_LENGTH("label_name_length"),
-  LABEL_VALUE_LENGTH("label_value_length");
+  LABEL_VALUE_LENGTH("label_value_length"),
+  /** {@code target_limit}: the job has more targets on this scraper than the limit. */
+  TARGET("target");
 
   private final String label;
 

@@ -78,8 +78,9 @@ public final class ScrapeScheduler implements AutoCloseable {
 
   /**
    * Makes {@code scrapers} the whole assignment: a target that stays (same key, same settings, an
-   * equal {@link ScrapeJob}) keeps its schedule slot and scraper; a removed or changed one stops at
-   * once (a scrape under way finishes); a new one starts at its hash offset.
+   * equal {@link ScrapeJob}, the same forced error) keeps its schedule slot and scraper; a removed
+   * or changed one stops at once (a scrape under way finishes); a new one starts at its hash
+   * offset.
    */
   public synchronized void assign(List<TargetScraper> scrapers) {
     Map<String, TargetScraper> wanted = new LinkedHashMap<>();
@@ -93,7 +94,8 @@ public final class ScrapeScheduler implements AutoCloseable {
               boolean keep =
                   next != null
                       && next.target().equals(current.target())
-                      && next.job().equals(current.job());
+                      && next.job().equals(current.job())
+                      && next.forcedError().equals(current.forcedError());
               if (!keep) {
                 entry.getValue().future().cancel(false);
                 LOG.info("stopped scraping {}", current.target().url());

@@ -30,8 +30,18 @@ public final class TargetScraper {
   private final SampleLimits limits;
   private final Target targetProto;
   private final String key;
+  private final String forcedError;
 
   public TargetScraper(ScrapeTarget target, ScrapeJob job) {
+    this(target, job, "");
+  }
+
+  /**
+   * A scraper whose every scrape fails with {@code forcedError} (when not empty) without a request,
+   * as Prometheus fails each target of a scrape pool that is over its {@code target_limit}.
+   */
+  public TargetScraper(ScrapeTarget target, ScrapeJob job, String forcedError) {
+    this.forcedError = Objects.requireNonNull(forcedError, "forcedError");
     this.target = target;
     this.job = job;
     this.parsers = new Parsers(job.format());
@@ -49,6 +59,11 @@ public final class TargetScraper {
   /** The job this target is scraped with. */
   public ScrapeJob job() {
     return job;
+  }
+
+  /** The error every scrape fails with, empty when scrapes are made. */
+  public String forcedError() {
+    return forcedError;
   }
 
   /**
@@ -102,6 +117,9 @@ public final class TargetScraper {
 
   /** Fetches the body into {@code body}: the response is valid until the next fetch into it. */
   private Fetched fetch(BodyBuffer body) throws InterruptedException {
+    if (!forcedError.isEmpty()) {
+      return new Fetched(null, new Outcome(forcedError, Optional.of(ScrapeLimitKind.TARGET), 0));
+    }
     try {
       return new Fetched(
           job.client()

@@ -29,6 +29,17 @@ class ScrapeAssignmentTest {
 
   @ParameterizedTest
   @CsvSource({
+    "0, 5, ''",
+    "5, 5, ''",
+    "4, 5, 'target_limit exceeded (number of targets: 5, limit: 4)'"
+  })
+  void shouldFailEveryTargetOfTheJobWhenItHasMoreThanTargetLimit(
+      int limit, int targets, String expected) {
+    assertThat(ScrapeAssignment.targetLimitError(limit, targets)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
     "'server returned HTTP status 503 Service Unavailable', STATUS",
     "'Get \"http://a:1/scrape_configs\": connect: connection refused', UNREACHABLE",
     "'body size limit exceeded', UNREACHABLE"

@@ -67,6 +67,21 @@ class ScrapeSchedulerAssignTest {
   }
 
   @Test
+  void shouldRestartTargetWhenItsForcedErrorChanges() throws Exception {
+    try (ScrapeScheduler scheduler =
+        new ScrapeScheduler(DISCARD, ScrapeListener.NO_OP, Scrapes.CLOCK, 1)) {
+      TargetScraper first = scraper("00000000000000a1", "x");
+      scheduler.assign(List.of(first));
+      ScheduledFuture<?> before = scheduler.scheduleOf("00000000000000a1").orElseThrow();
+
+      scheduler.assign(List.of(new TargetScraper(first.target(), JOB, "target_limit exceeded")));
+
+      assertThat(before.isCancelled()).isTrue();
+      assertThat(scheduler.scheduleOf("00000000000000a1").orElseThrow().isCancelled()).isFalse();
+    }
+  }
+
+  @Test
   void shouldRestartTargetWhenItsJobChanges() throws Exception {
     try (ScrapeScheduler scheduler =
         new ScrapeScheduler(DISCARD, ScrapeListener.NO_OP, Scrapes.CLOCK, 1)) {

@@ -6,21 +6,27 @@ import static io.scrapestream.ingest.scrape.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.scrapestream.core.config.ScrapeHttpConfig;
+import io.scrapestream.core.config.ScrapeLimits;
 import io.scrapestream.core.target.ScrapeTarget;
 import io.scrapestream.schemas.v1.ScrapeBatch;
+import io.scrapestream.schemas.v1.ScrapeReport;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class TargetScraperTest {
+  private final AtomicInteger requests = new AtomicInteger();
   private HttpServer server;
 
   @AfterEach
@@ -89,6 +95,36 @@ class TargetScraperTest {
 
     assertThat(batch.getTarget().getTrackTimestampsStaleness()).isTrue();
     assertThat(scraper(false, true).scrape().getTarget().getTrackTimestampsStaleness()).isFalse();
+  }
+
+  @Test
+  void shouldFailWithoutRequestWhenScraperHasForcedError() throws Exception {
+    serve("text/plain; version=0.0.4", "a 1\n");
+    List<String> limits = new java.util.ArrayList<>();
+    ScrapeListener listener =
+        new ScrapeListener() {
+          @Override
+          public void scraped(ScrapeTarget target, ScrapeReport report) {}
+
+          @Override
+          public void limitExceeded(ScrapeTarget target, ScrapeLimitKind kind) {
+            limits.add(kind.label());
+          }
+        };
+    ScrapeTarget target = Scrapes.target(url(), false, true);
+    String error = "target_limit exceeded (number of targets: 3, limit: 2)";
+
+    ScrapeBatch batch =
+        new TargetScraper(
+                target, Scrapes.job(ScrapeHttpConfig.DEFAULT, ScrapeLimits.NONE, listener), error)
+            .scrape();
+
+    assertThat(batch.getReport().getUp()).isFalse();
+    assertThat(batch.getReport().getError()).isEqualTo(error);
+    assertThat(value(batch, "up")).isEqualTo(0.0);
+    assertThat(batch.getSeriesList()).hasSize(TargetScraper.SYNTHETIC_SERIES);
+    assertThat(requests).hasValue(0);
+    assertThat(limits).containsExactly("target");
   }
 
   @Test
@@ -168,6 +204,7 @@ class TargetScraperTest {
     server.createContext(
         "/metrics",
         exchange -> {
+          requests.incrementAndGet();
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", contentType);
           exchange.sendResponseHeaders(200, bytes.length);
