@@ -8,6 +8,7 @@ import io.scrapestream.core.config.PrometheusDuration;
 import io.scrapestream.core.config.ScrapeConfig;
 import io.scrapestream.core.config.ScrapeFormat;
 import io.scrapestream.core.config.ScrapeLimits;
+import io.scrapestream.core.config.ScrapeProtocol;
 import io.scrapestream.core.config.StaticConfig;
 import io.scrapestream.core.relabel.RelabelConfig;
 import java.time.Duration;
@@ -46,7 +47,8 @@ record MonitorJobs(GlobalConfig global, String intervalKey, String pathKey) {
    * The job of {@code endpoint}, with the limits of the monitor's {@code spec} ({@code
    * sampleLimit}, {@code targetLimit}, {@code labelLimit}, {@code labelNameLengthLimit}, {@code
    * labelValueLengthLimit}, {@code bodySizeLimit}), each inherited from {@code global} when not
-   * set.
+   * set, and its format ({@code scrapeProtocols}, else {@code global}'s; {@code
+   * fallbackScrapeProtocol}; {@code scrapeClassicHistograms}).
    */
   ScrapeConfig build(SpecTree spec, SpecTree endpoint, Parts parts, MonitorHttp http) {
     Duration interval = duration(endpoint, intervalKey).orElse(global.scrapeInterval());
@@ -80,12 +82,37 @@ record MonitorJobs(GlobalConfig global, String intervalKey, String pathKey) {
           DiscoveryConfigs.none(),
           http.of(endpoint),
           limits(spec),
-          ScrapeFormat.DEFAULT,
+          format(spec),
           parts.kubernetes());
     } catch (IllegalArgumentException e) {
       throw new MonitorRejectedException(
           RejectReason.INVALID, endpoint.path() + ": " + e.getMessage());
     }
+  }
+
+  private ScrapeFormat format(SpecTree spec) {
+    List<ScrapeProtocol> protocols =
+        spec.strings("scrapeProtocols").stream()
+            .map(name -> protocol(spec, "scrapeProtocols", name))
+            .toList();
+    Optional<ScrapeProtocol> fallback =
+        spec.string("fallbackScrapeProtocol")
+            .filter(name -> !name.isEmpty())
+            .map(name -> protocol(spec, "fallbackScrapeProtocol", name));
+    return new ScrapeFormat(
+        protocols.isEmpty() ? global.scrapeProtocols() : protocols,
+        fallback,
+        spec.bool("scrapeClassicHistograms", false));
+  }
+
+  private static ScrapeProtocol protocol(SpecTree spec, String key, String name) {
+    return ScrapeProtocol.fromConfigName(name)
+        .orElseThrow(
+            () ->
+                spec.invalid(
+                    key,
+                    "must be one of " + String.join(", ", ScrapeProtocol.configNames()),
+                    name));
   }
 
   private ScrapeLimits limits(SpecTree spec) {

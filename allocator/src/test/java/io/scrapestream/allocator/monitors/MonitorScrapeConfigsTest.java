@@ -11,7 +11,9 @@ import io.scrapestream.core.config.KubernetesNamespaces;
 import io.scrapestream.core.config.KubernetesRole;
 import io.scrapestream.core.config.MonitorKind;
 import io.scrapestream.core.config.ScrapeConfig;
+import io.scrapestream.core.config.ScrapeFormat;
 import io.scrapestream.core.config.ScrapeLimits;
+import io.scrapestream.core.config.ScrapeProtocol;
 import io.scrapestream.core.config.SecretSource;
 import io.scrapestream.core.config.StaticConfig;
 import io.scrapestream.core.relabel.Relabeler;
@@ -111,6 +113,48 @@ class MonitorScrapeConfigsTest {
 
     assertThat(set.limits()).isEqualTo(new ScrapeLimits(100, 20, 64, 512, 1L << 20, 3));
     assertThat(unset.limits()).isEqualTo(ScrapeLimits.NONE);
+  }
+
+  @Test
+  void shouldTakeProtocolsFromTheMonitorSpecWhenItSetsThem() {
+    ScrapeConfig set =
+        single(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {}, "scrapeProtocols": ["PrometheusProto", "PrometheusText0.0.4"],
+             "fallbackScrapeProtocol": "PrometheusText0.0.4", "scrapeClassicHistograms": true,
+             "endpoints": [{"port": "http"}]}
+            """);
+    ScrapeConfig unset =
+        single(
+            MonitorKind.SERVICE_MONITOR,
+            """
+            {"selector": {}, "endpoints": [{"port": "http"}]}
+            """);
+
+    assertThat(set.format())
+        .isEqualTo(
+            new ScrapeFormat(
+                List.of(ScrapeProtocol.PROMETHEUS_PROTO, ScrapeProtocol.PROMETHEUS_TEXT_0_0_4),
+                Optional.of(ScrapeProtocol.PROMETHEUS_TEXT_0_0_4),
+                true));
+    assertThat(unset.format()).isEqualTo(ScrapeFormat.DEFAULT);
+  }
+
+  @Test
+  void shouldRefuseMonitorWhenAProtocolIsUnknown() {
+    MonitorRejectedException e =
+        rejected(
+            MonitorKind.POD_MONITOR,
+            """
+            {"selector": {}, "scrapeProtocols": ["Proto"], "podMetricsEndpoints": [{"port": "http"}]}
+            """);
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "PodMonitor team-a/web: spec.scrapeProtocols: must be one of PrometheusProto,"
+                + " OpenMetricsText1.0.0, OpenMetricsText0.0.1, PrometheusText1.0.0,"
+                + " PrometheusText0.0.4. Found: Proto");
   }
 
   @Test
