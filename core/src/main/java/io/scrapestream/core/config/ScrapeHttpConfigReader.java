@@ -133,7 +133,7 @@ final class ScrapeHttpConfigReader {
       return ProxySettings.NONE;
     }
     for (Map.Entry<String, List<String>> header : connectHeaders.entrySet()) {
-      if (header.getValue().stream().anyMatch(ScrapeHttpConfigReader::hasControlCharacter)) {
+      if (header.getValue().stream().anyMatch(v -> HeaderText.controlCharacterAt(v) >= 0)) {
         m.problem(
             "proxy_connect_header",
             "must not contain control characters in a value (it would split the request)",
@@ -142,10 +142,6 @@ final class ScrapeHttpConfigReader {
       }
     }
     return new ProxySettings(url, noProxy, fromEnvironment, connectHeaders);
-  }
-
-  private static boolean hasControlCharacter(String value) {
-    return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
   }
 
   /** {@code proxy_url}; a bad one is reported with its password redacted, as Prometheus does. */

@@ -1,5 +1,6 @@
 package io.scrapestream.core.transform;
 
+import io.scrapestream.core.batch.BatchRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +20,7 @@ import java.util.TreeMap;
  * </ul>
  */
 final class Aggregation {
-  static final long STALE_MARKER_BITS = 0x7ff0000000000002L;
-
   private Aggregation() {}
-
-  static boolean isStale(long bits) {
-    return bits == STALE_MARKER_BITS;
-  }
 
   static List<TransformSeries> apply(Aggregate step, List<TransformSeries> series) {
     Map<TreeMap<String, String>, List<TransformSeries>> groups = new HashMap<>();
@@ -75,11 +70,14 @@ final class Aggregation {
     double[] values = new double[group.size()];
     int n = 0;
     for (TransformSeries s : group) {
-      if (!isStale(s.valueBits())) {
+      if (!BatchRecords.isStaleMarker(s.valueBits())) {
         values[n++] = Double.longBitsToDouble(s.valueBits());
       }
     }
-    long bits = n == 0 ? STALE_MARKER_BITS : Double.doubleToRawLongBits(combine(op, values, n));
+    long bits =
+        n == 0
+            ? BatchRecords.STALE_MARKER_BITS
+            : Double.doubleToRawLongBits(combine(op, values, n));
     return new TransformSeries(labels, bits, true, TransformSeries.AGGREGATED);
   }
 

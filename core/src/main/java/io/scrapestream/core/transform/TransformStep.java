@@ -1,5 +1,6 @@
 package io.scrapestream.core.transform;
 
+import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.core.relabel.RelabelConfig;
 import io.scrapestream.core.relabel.RelabelRegex;
 import io.scrapestream.core.relabel.Relabeler;
@@ -188,7 +189,7 @@ public sealed interface TransformStep permits TransformStep.SeriesStep, Aggregat
       if (!metric.matches(series.metricName())) {
         return true;
       }
-      if (series.floatSample() && !Aggregation.isStale(series.valueBits())) {
+      if (series.floatSample() && !BatchRecords.isStaleMarker(series.valueBits())) {
         double value = Double.longBitsToDouble(series.valueBits());
         series.valueBits(Double.doubleToRawLongBits(value * factor));
       }

@@ -2,6 +2,7 @@ package io.scrapestream.sink.elasticsearch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.schemas.v1.Attribute;
 import io.scrapestream.schemas.v1.ScrapeBatch;
 import io.scrapestream.schemas.v1.Series;
@@ -119,7 +120,7 @@ public final class BulkDocuments {
     if (series.hasHistogram()) {
       return DropReason.NATIVE_HISTOGRAM;
     }
-    if (series.getValueBits() == SeriesDecoder.STALE_MARKER_BITS) {
+    if (BatchRecords.isStaleMarker(series.getValueBits())) {
       return DropReason.STALE_MARKER;
     }
     return Double.isFinite(Double.longBitsToDouble(series.getValueBits()))

@@ -5,9 +5,9 @@ import io.opentelemetry.proto.metrics.v1.DataPointFlags;
 import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.schemas.v1.NativeHistogram;
 import io.scrapestream.sink.DropReason;
-import io.scrapestream.sink.series.SeriesDecoder;
 import java.util.List;
 
 /**
@@ -118,6 +118,6 @@ final class NativeHistogramPoints {
   }
 
   private static boolean isStale(NativeHistogram h) {
-    return Double.doubleToRawLongBits(h.getSum()) == SeriesDecoder.STALE_MARKER_BITS;
+    return BatchRecords.isStaleMarker(Double.doubleToRawLongBits(h.getSum()));
   }
 }

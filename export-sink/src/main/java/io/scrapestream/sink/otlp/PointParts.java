@@ -6,9 +6,9 @@ import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
+import io.scrapestream.core.batch.BatchRecords;
 import io.scrapestream.sink.DropReason;
 import io.scrapestream.sink.otlp.MetricFamilies.Part;
-import io.scrapestream.sink.series.SeriesDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ final class PointParts {
   void add(Part part, long bits, String bound, List<Exemplar> sampleExemplars) {
     samples++;
     exemplars.addAll(sampleExemplars);
-    stale |= bits == SeriesDecoder.STALE_MARKER_BITS;
+    stale |= BatchRecords.isStaleMarker(bits);
     double v = Double.longBitsToDouble(bits);
     switch (part) {
       case VALUE -> value = v;

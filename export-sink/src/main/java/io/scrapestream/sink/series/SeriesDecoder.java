@@ -12,9 +12,6 @@ import java.util.TreeMap;
 /** Reads series of a {@link ScrapeBatch} out of its string table, checking the record contract. */
 public final class SeriesDecoder {
 
-  /** The Prometheus stale marker: a NaN with exactly these bits. */
-  public static final long STALE_MARKER_BITS = 0x7ff0000000000002L;
-
   /**
    * Label names in the order remote write requires: by Unicode code point, which is the byte order
    * of their UTF-8 encoding (String.compareTo differs for characters outside the BMP).

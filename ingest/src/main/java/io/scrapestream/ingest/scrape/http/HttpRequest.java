@@ -1,5 +1,6 @@
 package io.scrapestream.ingest.scrape.http;
 
+import io.scrapestream.core.config.HeaderText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,10 @@ public record HttpRequest(Origin origin, String target, List<Map.Entry<String, S
 
   /** Values are never printed: an Authorization header carries a secret. */
   private static void requirePrintable(String what, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        throw new IllegalArgumentException(
-            what + " contains control character " + String.format("0x%02x", (int) c));
-      }
+    int at = HeaderText.controlCharacterAt(value);
+    if (at >= 0) {
+      throw new IllegalArgumentException(
+          what + " contains control character " + String.format("0x%02x", (int) value.charAt(at)));
     }
   }
 }
