@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -25,12 +26,14 @@ import org.apache.kafka.common.TopicPartition;
  * round's CPU is the child's {@code utime + stime} between two marks: the moments its group has
  * committed the last offset of the previous round and of this round in every partition. Round 1
  * counts from the child's start (JVM start-up, class loading, JIT of a cold process): cold.
- * Steady = the median of the second half of the rounds but the last (rounds 7-11 of 12: after the
- * JIT's warm-up, which takes ~10 M samples; the last round reads nothing ahead and comes out low).
+ * Steady = the median of the rounds after {@code bench.warmupRounds} (default 20: 40 M samples,
+ * where C2 stops compiling in bursts) but the last (rounds 21-29 of 30; the last round reads
+ * nothing ahead and comes out low); with fewer rounds, of the second half but the last.
  *
- * <p>Arguments: {@code [samples] [rounds] [runs]}, default 2000000 12 and every run ({@code
+ * <p>Arguments: {@code [samples] [rounds] [runs]}, default 2000000 30 and every run ({@code
  * rw1-victoriametrics,rw2-victoriametrics,otlp-discard,es-discard}). Properties: {@code
- * -Dbench.maxSamples=N} (samples per request), {@code -Dbench.javaOpts="..."} (replaces the sink's
+ * -Dbench.warmupRounds=W} (rounds before the steady window), {@code -Dbench.maxSamples=N} (samples
+ * per request), {@code -Dbench.javaOpts="..."} (replaces the sink's
  * JVM options), {@code -Dbench.clientProperties=k=v,k=v} (Kafka client overrides, as {@code
  * kafka.client_properties}), {@code -Dbench.compression=lz4} (the topic's producer compression;
  * {@code none} by default).
@@ -39,6 +42,7 @@ public final class SinkProcessBenchmark {
   private static final int PARTITIONS = 4;
   private static final int MAX_SAMPLES =
       Integer.getInteger("bench.maxSamples", BatchSettings.DEFAULT_MAX_SAMPLES);
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 20);
 
   private SinkProcessBenchmark() {}
 
@@ -46,7 +50,7 @@ public final class SinkProcessBenchmark {
 
   public static void main(String[] args) throws Exception {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
     try (WorkDirectory kafkaDirectory = WorkDirectory.create("sink-bench-kafka-");
         EmbeddedKafkaBroker broker =
@@ -120,32 +124,41 @@ public final class SinkProcessBenchmark {
       }
       child.stop();
     }
+    int[] window = steadyWindow(perMillion.size());
     System.out.printf(
         Locale.ROOT,
         "exporter=%s CPU-s per million samples: cold (round 1, from JVM start)=%.3f"
-            + " steady (median of rounds %d-%d)=%.3f, without the JIT compiler threads=%.3f%n",
+            + " steady (median of rounds %d-%d)=%.3f, without the JIT compiler threads=%.3f;"
+            + " by round: %s%n",
         run.name(),
         perMillion.get(0),
-        perMillion.size() < 3 ? perMillion.size() : perMillion.size() / 2 + 1,
-        perMillion.size() < 3 ? perMillion.size() : perMillion.size() - 1,
-        steady(perMillion),
-        steady(withoutJit));
+        window[0] + 1,
+        window[1],
+        median(perMillion.subList(window[0], window[1])),
+        median(withoutJit.subList(window[0], window[1])),
+        perMillion.stream()
+            .map(v -> String.format(Locale.ROOT, "%.2f", v))
+            .collect(Collectors.joining(" ")));
   }
 
   /**
-   * The median of the second half of the rounds but the last (rounds n/2+1 to n-1; the last alone
-   * when fewer than 3): after the JIT's warm-up. The last round is left out because it reads
-   * nothing ahead: every other round also pays for reading and exporting part of the next one
-   * before its mark is committed, and is paid for the same by the round before.
+   * The steady rounds, as indexes {@code [from, to)}: those after the warm-up but the last, when
+   * there are any; else the second half but the last (rounds n/2+1 to n-1; the last alone when
+   * fewer than 3). The last round is left out because it reads nothing ahead: every other round
+   * also pays for reading and exporting part of the next one before its mark is committed, and is
+   * paid for the same by the round before.
    */
-  private static double steady(List<Double> perMillion) {
-    int n = perMillion.size();
-    List<Double> late =
-        new ArrayList<>(n < 3 ? perMillion.subList(n - 1, n) : perMillion.subList(n / 2, n - 1));
-    late.sort(null);
-    int mid = late.size() / 2;
-    return late.size() % 2 == 1 ? late.get(mid) : (late.get(mid - 1) + late.get(mid)) / 2;
+  private static int[] steadyWindow(int n) {
+    if (n - 1 > WARMUP_ROUNDS) {
+      return new int[] {WARMUP_ROUNDS, n - 1};
+    }
+    return n < 3 ? new int[] {n - 1, n} : new int[] {n / 2, n - 1};
   }
 
-
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
 }
