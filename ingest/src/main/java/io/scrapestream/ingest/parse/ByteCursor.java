@@ -1,6 +1,7 @@
 package io.scrapestream.ingest.parse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** The read position in the body being parsed, with the line bookkeeping that errors report. */
@@ -76,10 +77,46 @@ final class ByteCursor {
     return true;
   }
 
+  /**
+   * Whether the {@code n} ({@code <= 8}) bytes at {@code pos} are those of {@code word} (as {@link
+   * #word} packs them): one masked {@code long} comparison where eight bytes are readable.
+   */
+  boolean lookingAt(long word, int n) {
+    if (end - pos < n) {
+      return false;
+    }
+    if (pos + 8 <= buf.length) {
+      long mask = n == 8 ? -1L : (1L << (n << 3)) - 1;
+      return (((long) SymbolHash.LONGS.get(buf, pos) ^ word) & mask) == 0;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buf[pos + i] != (byte) (word >>> (i << 3))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The bytes of {@code ascii} (at most 8) packed little-endian, for {@link #lookingAt(long, int)}.
+   */
+  static long word(String ascii) {
+    if (ascii.length() > 8) {
+      throw new IllegalArgumentException("at most 8 bytes fit in a word. Found: " + ascii.length());
+    }
+    long w = 0;
+    for (int i = ascii.length() - 1; i >= 0; i--) {
+      w = (w << 8) | (ascii.charAt(i) & 0xff);
+    }
+    return w;
+  }
+
   /** The index of the word in {@code words} that {@code [from, to)} spells exactly, or -1. */
   int matchWord(int from, int to, byte[][] words) {
+    int n = to - from;
     for (int i = 0; i < words.length; i++) {
-      if (java.util.Arrays.equals(buf, from, to, words[i], 0, words[i].length)) {
+      byte[] w = words[i];
+      if (w.length == n && n > 0 && w[0] == buf[from] && Arrays.equals(buf, from, to, w, 0, n)) {
         return i;
       }
     }

@@ -18,6 +18,12 @@ final class LabelBuffer implements LabelView {
     if (indexOf(name) >= 0) {
       return false;
     }
+    append(name, value);
+    return true;
+  }
+
+  /** Appends a label whose name the caller knows is not present yet. */
+  void append(Symbol name, Symbol value) {
     if (size == names.length) {
       names = Arrays.copyOf(names, size * 2);
       values = Arrays.copyOf(values, size * 2);
@@ -25,7 +31,6 @@ final class LabelBuffer implements LabelView {
     names[size] = name;
     values[size] = value;
     size++;
-    return true;
   }
 
   /** Replaces the value of label {@code i}. */

@@ -28,6 +28,18 @@ final class LabelReader {
   private final QuotedText quoted;
   private final LabelGuesses guesses = new LabelGuesses();
 
+  /**
+   * The last list read (its buffer, the buffer's size and first name before it, its label count):
+   * its names, all distinct and none of the buffer's, are the guesses'. {@code sameNames}: whether
+   * the list being read has had the same names so far, by identity, and needs no duplicate check.
+   */
+  private LabelBuffer lastOut;
+
+  private int lastBase;
+  private Symbol lastFirst;
+  private int lastCount;
+  private boolean sameNames;
+
   LabelReader(ByteCursor cursor, SymbolTable symbols) {
     this.c = cursor;
     this.symbols = symbols;
@@ -40,10 +52,23 @@ final class LabelReader {
    */
   void beginParse() {
     guesses.clear();
+    lastOut = null;
   }
 
   /** Reads from just after '{' to just after the matching '}'. */
   void read(LabelBuffer out, boolean lenient) throws ExpositionParseException {
+    int base = out.size();
+    Symbol first = base > 0 ? out.nameSymbol(0) : null;
+    sameNames = out == lastOut && base == lastBase && base <= 1 && first == lastFirst;
+    lastOut = null;
+    readList(out, lenient);
+    lastOut = out;
+    lastBase = base;
+    lastFirst = first;
+    lastCount = out.size() - base;
+  }
+
+  private void readList(LabelBuffer out, boolean lenient) throws ExpositionParseException {
     skipBlanks(lenient);
     if (c.accept('}')) {
       return;
@@ -87,7 +112,10 @@ final class LabelReader {
     } else {
       value = readQuoted(true, "label value", guesses.value(index));
     }
-    if (!out.add(name, value)) {
+    sameNames = sameNames && index < lastCount && name == guesses.name(index);
+    if (sameNames) {
+      out.append(name, value);
+    } else if (!out.add(name, value)) {
       throw c.error(nameStart, "duplicate label name '" + name.text + "'");
     }
     guesses.remember(index, name, value);
@@ -107,15 +135,9 @@ final class LabelReader {
 
   /**
    * Reads a metric name ({@code [a-zA-Z_:][a-zA-Z0-9_:]*}) or, when {@code metric} is false, a
-   * label name ({@code [a-zA-Z_][a-zA-Z0-9_]*}).
-   */
-  Symbol readName(boolean metric, String expectation) throws ExpositionParseException {
-    return readName(metric, expectation, null);
-  }
-
-  /**
-   * {@link #readName(boolean, String)}, returning {@code guess} or the name that followed it last
-   * time ({@link Symbol#next}) without a lookup if the body spells it; remembers what followed.
+   * label name ({@code [a-zA-Z_][a-zA-Z0-9_]*}); returns {@code guess} or the name that followed it
+   * last time ({@link Symbol#next}) without a lookup if the body spells it; remembers what
+   * followed.
    */
   Symbol readName(boolean metric, String expectation, Symbol guess)
       throws ExpositionParseException {
@@ -165,17 +187,11 @@ final class LabelReader {
   }
 
   /**
-   * Reads an escaped string after its opening quote up to and including the closing quote. {@code
-   * \n}, {@code \\} and {@code \"} are decoded; a backslash before any other character stays.
-   */
-  Symbol readQuoted(boolean unescapeQuote, String what) throws ExpositionParseException {
-    return readQuoted(unescapeQuote, what, null);
-  }
-
-  /**
-   * {@link #readQuoted(boolean, String)}, returning {@code guess} or the value that followed it
-   * last time ({@link Symbol#next}) without scanning for escapes or a lookup if the body spells it,
-   * unescaped, before the closing quote; remembers what followed.
+   * Reads an escaped string after its opening quote up to and including the closing quote ({@code
+   * \n}, {@code \\} and {@code \"} decoded, a backslash before any other character kept); returns
+   * {@code guess} or the value that followed it last time ({@link Symbol#next}) without scanning
+   * for escapes or a lookup if the body spells it, unescaped, before the closing quote; remembers
+   * what followed.
    */
   Symbol readQuoted(boolean unescapeQuote, String what, Symbol guess)
       throws ExpositionParseException {

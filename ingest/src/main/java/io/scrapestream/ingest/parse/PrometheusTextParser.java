@@ -14,6 +14,8 @@ import java.util.Arrays;
 public final class PrometheusTextParser implements ExpositionParser {
 
   static final byte[] NAME_LABEL = "__name__".getBytes(StandardCharsets.US_ASCII);
+  private static final long HASH_HELP = ByteCursor.word("# HELP ");
+  private static final long HASH_TYPE = ByteCursor.word("# TYPE ");
 
   private final SymbolTable symbols = new SymbolTable();
   private final ByteCursor c = new ByteCursor();
@@ -70,17 +72,35 @@ public final class PrometheusTextParser implements ExpositionParser {
   }
 
   private void parseComment() throws ExpositionParseException {
-    c.pos++;
-    int afterHash = c.pos;
-    reader.skipBlanks(true);
-    boolean blank = c.pos > afterHash;
-    if (blank && keyword("HELP")) {
+    int kind = commentKind();
+    if (kind == 'H') {
       parseHelp();
-    } else if (blank && keyword("TYPE")) {
+    } else if (kind == 'T') {
       parseType();
     } else {
       c.pos = Lines.end(c.buf, c.pos, c.end);
     }
+  }
+
+  /**
+   * Consumes {@code #}, the keyword and the blanks around it, and answers {@code 'H'} (HELP) or
+   * {@code 'T'} (TYPE); any other comment answers 0. {@code # HELP } and {@code # TYPE } as
+   * exporters write them (one blank each) are recognised with one comparison each.
+   */
+  private int commentKind() {
+    if (c.lookingAt(HASH_HELP, 7) || c.lookingAt(HASH_TYPE, 7)) {
+      int kind = c.buf[c.pos + 2];
+      c.pos += 7;
+      reader.skipBlanks(true);
+      return kind;
+    }
+    c.pos++;
+    int afterHash = c.pos;
+    reader.skipBlanks(true);
+    if (c.pos == afterHash) {
+      return 0;
+    }
+    return keyword("HELP") ? 'H' : keyword("TYPE") ? 'T' : 0;
   }
 
   /** Consumes {@code word} and the blanks after it if the line continues with both. */

@@ -111,6 +111,59 @@ class TextFastPathTest {
   }
 
   @Test
+  void shouldReadEachNameAndValueWhenLongOnesDifferFromTheLastLineInOneByte() throws Exception {
+    String body =
+        "a_long_metric_name_number_1{a_long_label_name_number_1=\"a_long_label_value_one\"} 1\n"
+            + "a_long_metric_name_number_1{a_long_label_name_number_1=\"a_long_label_value_onf\"} 2\n"
+            + "a_long_metric_name_number_2{a_long_label_name_number_2=\"a_long_label_value_onf\"} 3\n"
+            + "a_long_metric_name_number_22{a_long_label_name_number_22=\"a_long_label_value_on\"} 4\n"
+            + "a_long_metric_name_number_2{a_long_label_name_number_2=\"a_long_label_\\\\value\"} 5\n"
+            + "a_long_metric_name_number_2{a_long_label_name_number_2=\"a_long_label_\\\\valuf\"} 6\n";
+
+    List<String> events = parse(body);
+    List<String> again = parse(body);
+
+    assertThat(events)
+        .containsExactly(
+            "SAMPLE {__name__=\"a_long_metric_name_number_1\","
+                + "a_long_label_name_number_1=\"a_long_label_value_one\"} 1.0",
+            "SAMPLE {__name__=\"a_long_metric_name_number_1\","
+                + "a_long_label_name_number_1=\"a_long_label_value_onf\"} 2.0",
+            "SAMPLE {__name__=\"a_long_metric_name_number_2\","
+                + "a_long_label_name_number_2=\"a_long_label_value_onf\"} 3.0",
+            "SAMPLE {__name__=\"a_long_metric_name_number_22\","
+                + "a_long_label_name_number_22=\"a_long_label_value_on\"} 4.0",
+            "SAMPLE {__name__=\"a_long_metric_name_number_2\","
+                + "a_long_label_name_number_2=\"a_long_label_\\\\value\"} 5.0",
+            "SAMPLE {__name__=\"a_long_metric_name_number_2\","
+                + "a_long_label_name_number_2=\"a_long_label_\\\\valuf\"} 6.0");
+    assertThat(again).isEqualTo(events);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "# HELP abc x\\n# TYPE abd counter\\n|HELP abc \"x\";TYPE abd counter",
+        "#\tHELP abc x\\n#  TYPE  abc\tgauge\\n|HELP abc \"x\";TYPE abc gauge",
+        "# HELPabc x\\n# TYPE\\n# HELP|",
+        "# TYPE abc summary|TYPE abc summary",
+      })
+  void shouldReadHelpAndTypeWhenTheKeywordIsSpelledAnyWay(String body, String expected)
+      throws Exception {
+    List<String> events = parse(body.replace("\\n", "\n"));
+
+    assertThat(events)
+        .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected.split(";")));
+  }
+
+  @Test
+  void shouldFailWhenHelpEndsTheBodyWithoutAName() {
+    assertThat(parseError("a 1\n# HELP "))
+        .hasMessage("line 2, column 8: expected a metric name after HELP. Found: end of input");
+  }
+
+  @Test
   void shouldHandOutIdenticalStringsWhenTwoParsersOnOneThreadReadTheSameBytes() throws Exception {
     byte[] body = "a{l=\"v\"} 1\nb{l=\"v\"} 2\n".getBytes(StandardCharsets.UTF_8);
     List<String> seen = new ArrayList<>();
