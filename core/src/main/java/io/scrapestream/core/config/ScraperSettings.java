@@ -9,10 +9,13 @@ import java.util.Optional;
  * The {@code scraper} section: this scraper's id, by default the host name, {@code
  * max_batch_bytes}, the encoded size above which one scrape is split into several records, and
  * {@code allocator}, where the scraper polls its assignment (empty: static {@code scrape_configs}
- * only).
+ * only), and {@code scrape_threads}, how many threads scrape (0: chosen from the cores).
  */
 public record ScraperSettings(
-    String id, long maxBatchBytes, Optional<ScraperAllocatorSettings> allocator) {
+    String id,
+    long maxBatchBytes,
+    Optional<ScraperAllocatorSettings> allocator,
+    int scrapeThreads) {
   /** The id used when the host name cannot be found. */
   public static final String FALLBACK_ID = "scraper";
 
@@ -25,6 +28,9 @@ public record ScraperSettings(
   /** The largest {@code max_batch_bytes}: 1 GiB. */
   public static final long MAX_MAX_BATCH_BYTES = 1L << 30;
 
+  /** The most {@code scrape_threads}. */
+  public static final int MAX_SCRAPE_THREADS = 1024;
+
   public ScraperSettings {
     ConfigRules.require("id", id, ConfigRules.SCRAPER_ID);
     if (maxBatchBytes < MIN_MAX_BATCH_BYTES || maxBatchBytes > MAX_MAX_BATCH_BYTES) {
@@ -32,6 +38,16 @@ public record ScraperSettings(
           "maxBatchBytes must be between 1KiB and 1GiB. Found: " + maxBatchBytes);
     }
     Objects.requireNonNull(allocator, "allocator must not be null");
+    if (scrapeThreads < 0 || scrapeThreads > MAX_SCRAPE_THREADS) {
+      throw new IllegalArgumentException(
+          "scrapeThreads must be between 0 (from the cores) and 1024. Found: " + scrapeThreads);
+    }
+  }
+
+  /** Settings whose scrape threads are chosen from the cores. */
+  public ScraperSettings(
+      String id, long maxBatchBytes, Optional<ScraperAllocatorSettings> allocator) {
+    this(id, maxBatchBytes, allocator, 0);
   }
 
   /** Settings without an allocator: the scraper scrapes its static {@code scrape_configs}. */

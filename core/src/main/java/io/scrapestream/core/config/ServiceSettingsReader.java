@@ -31,13 +31,20 @@ final class ServiceSettingsReader {
       m.problem("max_batch_bytes", "must be between 1KiB and 1GiB", ByteSize.format(maxBatchBytes));
       maxBatchBytes = ScraperSettings.DEFAULT_MAX_BATCH_BYTES;
     }
+    int scrapeThreads =
+        m.integer(
+            "scrape_threads",
+            0,
+            new ValueRule<>(
+                n -> n >= 0 && n <= ScraperSettings.MAX_SCRAPE_THREADS,
+                "must be between 0 (from the cores) and 1024"));
     String id = configuredId != null ? configuredId : hostName.get();
     Optional<ScraperAllocatorSettings> allocator =
         m.value("allocator").isPresent()
             ? ScraperAllocatorSettingsReader.read(m.mapping("allocator"), env, id)
             : Optional.empty();
     m.finish();
-    return new ScraperSettings(id, maxBatchBytes, allocator);
+    return new ScraperSettings(id, maxBatchBytes, allocator, scrapeThreads);
   }
 
   static TelemetrySettings telemetry(MappingReader m) {

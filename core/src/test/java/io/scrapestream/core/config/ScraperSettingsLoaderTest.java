@@ -30,6 +30,24 @@ class ScraperSettingsLoaderTest {
   }
 
   @Test
+  void shouldChooseThreadsFromTheCoresUnlessScrapeThreadsIsSet() throws Exception {
+    assertThat(load("scraper: {id: s-1}\n").scraper().scrapeThreads()).isZero();
+    assertThat(load("scraper: {id: s-1, scrape_threads: 64}\n").scraper().scrapeThreads())
+        .isEqualTo(64);
+  }
+
+  @Test
+  void shouldReportProblemWhenScrapeThreadsIsOutOfRange() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> load("scraper: {id: s-1, scrape_threads: -1}\n"));
+
+    assertThat(e.problems())
+        .containsExactly(
+            "scraper.scrape_threads: must be between 0 (from the cores) and 1024. Found: -1");
+  }
+
+  @Test
   void shouldRefuseSettingsWhenMaxBatchBytesIsBelowOneKib() {
     assertThatThrownBy(() -> new ScraperSettings("s-1", 1023))
         .isInstanceOf(IllegalArgumentException.class)
