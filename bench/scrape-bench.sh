@@ -6,7 +6,9 @@
 # lines to bench/results/<UTC date>.txt.
 #
 # Usage (from the repo root, after `mvn -q -DskipTests install`):
-#   bench/scrape-bench.sh [-n TARGETS] [-d SECONDS] [-w WARMUP_SECONDS] [-b BODY_FILE]
+#   bench/scrape-bench.sh [-n TARGETS] [-d SECONDS] [-w WARMUP_SECONDS] [-b BODY_FILE] [-s TOOLS]
+# The warm-up is 180 s by default: the scraper's C2 compiler still takes a quarter of its CPU a
+# minute after start (bench/README.md). TOOLS: scrapestream,vmagent (default) or either alone.
 # The scraper's JVM gets the launcher's options for the ingest role (bin/java-opts.sh);
 # SCRAPER_JAVA_OPTS replaces them (e.g. JFR, another heap). SCRAPER_KAFKA_PROPERTIES (YAML flow-map
 # entries, e.g. "compression.type: lz4, linger.ms: 20") become the scraper's kafka.client_properties;
@@ -18,21 +20,28 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 targets=200
 duration=60
-warmup=15
+warmup=180
 body="$(default_body)"
-while getopts "n:d:w:b:h" opt; do
+tools=scrapestream,vmagent
+while getopts "n:d:w:b:s:h" opt; do
   case "$opt" in
     n) targets="$OPTARG" ;;
     d) duration="$OPTARG" ;;
     w) warmup="$OPTARG" ;;
     b) body="$OPTARG" ;;
-    h) usage_from_header "$0" 2 14 0 ;;
-    *) usage_from_header "$0" 2 14 2 ;;
+    s) tools="$OPTARG" ;;
+    h) usage_from_header "$0" 2 16 0 ;;
+    *) usage_from_header "$0" 2 16 2 ;;
   esac
 done
 for v in targets duration warmup; do require_positive_int "$v" "${!v}"; done
 [ "$targets" -le 62500 ] || { echo "targets must be <= 62500. Found: $targets" >&2; exit 2; }
 [ -f "$body" ] || { echo "exposition body not found. Found: $body" >&2; exit 2; }
+case ",$tools," in
+  ,scrapestream,vmagent, | ,vmagent,scrapestream, | ,scrapestream, | ,vmagent,) ;;
+  *) echo "tools must be scrapestream, vmagent or both, comma-separated. Found: $tools" >&2; exit 2 ;;
+esac
+runs() { [[ ",$tools," == *",$1,"* ]]; } # TOOL: whether this run measures it
 jar="${SCRAPER_JAR:-$jar}"
 require_tools nginx:nginx-light vmagent:victoria-metrics victoria-metrics:victoria-metrics \
   java:openjdk-17-jre-headless curl:curl
@@ -72,13 +81,17 @@ start_broker
 echo "broker at $bootstrap" >&2
 
 # VictoriaMetrics, vmagent's remote-write target.
-vm_port="$(free_port)"
-start_victoria_metrics "$vm_port"
+if runs vmagent; then
+  vm_port="$(free_port)"
+  start_victoria_metrics "$vm_port"
+fi
 targets_yaml="$(targets_yaml "$targets")"
 
-# Scrapestream's scraper.
-ss_port="$(free_port)"
-cat > "$work/scrapestream.yaml" <<CONF
+ours=""
+if runs scrapestream; then
+  # Scrapestream's scraper.
+  ss_port="$(free_port)"
+  cat > "$work/scrapestream.yaml" <<CONF
 global: {scrape_interval: 1s, scrape_timeout: 1s}
 scrape_configs:
   - job_name: bench
@@ -87,37 +100,41 @@ scraper: {id: bench}
 kafka: {bootstrap_servers: "$bootstrap", topic_prefix: bench., client_properties: {${SCRAPER_KAFKA_PROPERTIES:-}}}
 telemetry: {listen_address: "127.0.0.1:$ss_port"}
 CONF
-java -jar "$jar" topics apply --replication-factor 1 --config "$work/scrapestream.yaml" >"$work/topics.log" 2>&1 \
-  || { echo "topics apply failed: $(tail -5 "$work/topics.log")" >&2; exit 1; }
-# shellcheck disable=SC2086
-java ${SCRAPER_JAVA_OPTS-$(role_java_opts ingest)} -jar "$jar" ingest --config "$work/scrapestream.yaml" >"$work/ingest.log" 2>&1 &
-ss_pid=$!
-pids+=("$ss_pid")
-echo "scrapestream ingest: warm-up ${warmup}s, then ${duration}s" >&2
-ours="$(measure scrapestream "$ss_pid" "http://127.0.0.1:$ss_port/metrics" \
-  scrapestream_ingest_samples_scraped_total "$work/kafka")"
-ours="$ours, $(live_heap_mb "$ss_pid") MB live heap after full GC"
-if [ -n "${SCRAPER_HISTOGRAM:-}" ]; then # the live classes after that full GC, largest first
-  jcmd "$ss_pid" GC.class_histogram -all | head -40 >"$SCRAPER_HISTOGRAM"
+  java -jar "$jar" topics apply --replication-factor 1 --config "$work/scrapestream.yaml" >"$work/topics.log" 2>&1 \
+    || { echo "topics apply failed: $(tail -5 "$work/topics.log")" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  java ${SCRAPER_JAVA_OPTS-$(role_java_opts ingest)} -jar "$jar" ingest --config "$work/scrapestream.yaml" >"$work/ingest.log" 2>&1 &
+  ss_pid=$!
+  pids+=("$ss_pid")
+  echo "scrapestream ingest: warm-up ${warmup}s, then ${duration}s" >&2
+  ours="$(measure scrapestream "$ss_pid" "http://127.0.0.1:$ss_port/metrics" \
+    scrapestream_ingest_samples_scraped_total "$work/kafka")"
+  ours="$ours, $(live_heap_mb "$ss_pid") MB live heap after full GC"
+  if [ -n "${SCRAPER_HISTOGRAM:-}" ]; then # the live classes after that full GC, largest first
+    jcmd "$ss_pid" GC.class_histogram -all | head -40 >"$SCRAPER_HISTOGRAM"
+  fi
+  stop_pid "$ss_pid"
 fi
-stop_pid "$ss_pid"
 
-# vmagent, same targets and interval, remote writing to VictoriaMetrics.
-vma_port="$(free_port)"
-cat > "$work/prometheus.yml" <<CONF
+theirs=""
+if runs vmagent; then
+  # vmagent, same targets and interval, remote writing to VictoriaMetrics.
+  vma_port="$(free_port)"
+  cat > "$work/prometheus.yml" <<CONF
 global: {scrape_interval: 1s, scrape_timeout: 1s}
 scrape_configs:
   - job_name: bench
     static_configs: [{targets: $targets_yaml}]
 CONF
-vmagent -promscrape.config "$work/prometheus.yml" -remoteWrite.url "http://127.0.0.1:$vm_port/api/v1/write" \
-  -remoteWrite.tmpDataPath "$work/vmagent" -httpListenAddr "127.0.0.1:$vma_port" \
-  -loggerLevel ERROR >"$work/vmagent.log" 2>&1 &
-vma_pid=$!
-pids+=("$vma_pid")
-echo "vmagent: warm-up ${warmup}s, then ${duration}s" >&2
-theirs="$(measure vmagent "$vma_pid" "http://127.0.0.1:$vma_port/metrics" vm_promscrape_scraped_samples_sum)"
+  vmagent -promscrape.config "$work/prometheus.yml" -remoteWrite.url "http://127.0.0.1:$vm_port/api/v1/write" \
+    -remoteWrite.tmpDataPath "$work/vmagent" -httpListenAddr "127.0.0.1:$vma_port" \
+    -loggerLevel ERROR >"$work/vmagent.log" 2>&1 &
+  vma_pid=$!
+  pids+=("$vma_pid")
+  echo "vmagent: warm-up ${warmup}s, then ${duration}s" >&2
+  theirs="$(measure vmagent "$vma_pid" "http://127.0.0.1:$vma_port/metrics" vm_promscrape_scraped_samples_sum)"
+fi
 
-printf '%s\n%s\n' "$ours" "$theirs" | append_results \
+printf '%s\n%s\n' "$ours" "$theirs" | sed '/^$/d' | append_results \
   "targets=$targets duration=${duration}s warmup=${warmup}s body=$(basename "$body") ($expected samples)" \
   "SCRAPER_JAVA_OPTS=\"${SCRAPER_JAVA_OPTS-$(role_java_opts ingest)}\" SCRAPER_KAFKA_PROPERTIES=\"${SCRAPER_KAFKA_PROPERTIES:-}\" jar=$jar"

@@ -19,6 +19,7 @@ import io.scrapestream.ingest.scrape.ScrapeClient;
 import io.scrapestream.ingest.scrape.ScrapeJob;
 import io.scrapestream.ingest.scrape.ScrapeListener;
 import io.scrapestream.ingest.scrape.ScrapeScheduler;
+import io.scrapestream.ingest.scrape.ScrapeThreads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,6 @@ import java.util.function.Function;
  * assigns to this scraper, polled at run time.
  */
 public final class IngestApp implements AutoCloseable {
-  /** Scrape threads when the allocator decides how many targets there are. */
-  private static final int ALLOCATED_THREADS = 16;
-
   private final BatchPublisher publisher;
   private final ScrapeScheduler scheduler;
   private final Optional<AssignmentLoop> loop;
@@ -79,15 +77,16 @@ public final class IngestApp implements AutoCloseable {
     return new IngestApp(publisher, scheduler, Optional.of(loop.start()));
   }
 
-  /** 16 threads with an allocator, else one per static target between 2 and 16. */
+  /** Scrape threads by cores and targets: {@link ScrapeThreads}. */
   private static ScrapeScheduler scheduler(
       ScrapestreamConfig config, BatchPublisher publisher, ScrapeListener listener) {
     int staticTargets =
         config.scrapeConfigs().stream().mapToInt(job -> StaticTargets.of(job).size()).sum();
     int threads =
-        config.scraper().allocator().isPresent()
-            ? ALLOCATED_THREADS
-            : Math.max(2, Math.min(16, staticTargets));
+        ScrapeThreads.count(
+            Runtime.getRuntime().availableProcessors(),
+            config.scraper().allocator().isPresent(),
+            staticTargets);
     BatchChunker chunker = new BatchChunker(Math.toIntExact(config.scraper().maxBatchBytes()));
     return new ScrapeScheduler(publisher, listener, Clock.systemUTC(), threads, chunker);
   }

@@ -8,10 +8,11 @@ import java.util.Arrays;
  * order families first appear, on reused arrays; written as the batch's {@code metadata} entries
  * (field 5) byte for byte as the generated {@code MetricFamilyMetadata} message would.
  *
- * <p>Two lookups are saved: the {@code # TYPE} line right after its family's {@code # HELP} reuses
- * the family's index, and a family's help text is found by the identity of the last one it had
- * (kept per family name entry, across scrapes, while the {@link ScrapeSymbols} epoch lasts): a
- * parser hands out the same string for the same text.
+ * <p>Lookups are saved: the {@code # TYPE} line right after its family's {@code # HELP} reuses the
+ * family's index; a family name and help text in the order of this thread's last scrape are found
+ * by identity in that order ({@link FamilySequence}); else a family's help text is found by the
+ * identity of the last one it had (kept per family name entry, across scrapes, while the {@link
+ * ScrapeSymbols} epoch lasts): a parser hands out the same string for the same text.
  */
 final class FamilyMetadataTable {
   private static final int METADATA_FIELD = 5;
@@ -25,10 +26,12 @@ final class FamilyMetadataTable {
   private String lastFamily;
   private int lastIndex;
   private final HelpCache helps;
+  private final FamilySequence sequence;
 
   FamilyMetadataTable(ScrapeSymbols symbols) {
     this.symbols = symbols;
     this.helps = new HelpCache(symbols);
+    this.sequence = new FamilySequence(symbols);
   }
 
   /** Forgets every family (their symbols stay). */
@@ -39,6 +42,7 @@ final class FamilyMetadataTable {
     Arrays.fill(types, 0, count, null);
     count = 0;
     lastFamily = null;
+    sequence.restart();
   }
 
   void type(String family, MetricType type) {
@@ -48,7 +52,7 @@ final class FamilyMetadataTable {
 
   void help(String family, String help) {
     int index = indexOf(family);
-    helpEntries[index] = helps.entry(familyEntries[index], help);
+    helpEntries[index] = sequence.help(help, helps, familyEntries[index]);
   }
 
   void unit(String family, String unit) {
@@ -76,7 +80,7 @@ final class FamilyMetadataTable {
     if (family == lastFamily) {
       return lastIndex;
     }
-    int entry = symbols.entry(family);
+    int entry = sequence.family(family);
     int index = symbols.family(entry);
     if (index < 0) {
       index = add(entry);

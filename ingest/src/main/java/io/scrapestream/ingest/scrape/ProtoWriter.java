@@ -1,5 +1,8 @@
 package io.scrapestream.ingest.scrape;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,10 @@ final class ProtoWriter {
   static final int VARINT = 0;
   static final int FIXED64 = 1;
   static final int LENGTH_DELIMITED = 2;
+
+  /** Little-endian 8-byte stores into a byte array: protobuf's fixed64 in one write. */
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] buffer;
   private int position;
@@ -41,6 +48,11 @@ final class ProtoWriter {
   }
 
   void varint32(int value) {
+    if ((value & ~0x7F) == 0) { // tags, sizes and refs: mostly one byte
+      ensure(1);
+      buffer[position++] = (byte) value;
+      return;
+    }
     ensure(varint32Size(value));
     while ((value & ~0x7F) != 0) {
       buffer[position++] = (byte) ((value & 0x7F) | 0x80);
@@ -54,6 +66,13 @@ final class ProtoWriter {
     ensure(size);
     byte[] b = buffer;
     int p = position;
+    if (size == count) { // every value below 128: one byte each
+      for (int i = 0; i < count; i++) {
+        b[p + i] = (byte) values[i];
+      }
+      position = p + count;
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int value = values[i];
       while ((value & ~0x7F) != 0) {
@@ -76,9 +95,8 @@ final class ProtoWriter {
 
   void fixed64(long value) {
     ensure(8);
-    for (int i = 0; i < 8; i++) {
-      buffer[position++] = (byte) (value >>> (8 * i));
-    }
+    LONG_LE.set(buffer, position, value);
+    position += 8;
   }
 
   void bytes(byte[] bytes, int offset, int length) {
