@@ -77,16 +77,19 @@ public final class IngestApp implements AutoCloseable {
     return new IngestApp(publisher, scheduler, Optional.of(loop.start()));
   }
 
-  /** Scrape threads by cores and targets: {@link ScrapeThreads}. */
+  /** {@code scraper.scrape_threads} when set, else by cores and targets: {@link ScrapeThreads}. */
   private static ScrapeScheduler scheduler(
       ScrapestreamConfig config, BatchPublisher publisher, ScrapeListener listener) {
     int staticTargets =
         config.scrapeConfigs().stream().mapToInt(job -> StaticTargets.of(job).size()).sum();
+    int configured = config.scraper().scrapeThreads();
     int threads =
-        ScrapeThreads.count(
-            Runtime.getRuntime().availableProcessors(),
-            config.scraper().allocator().isPresent(),
-            staticTargets);
+        configured > 0
+            ? configured
+            : ScrapeThreads.count(
+                Runtime.getRuntime().availableProcessors(),
+                config.scraper().allocator().isPresent(),
+                staticTargets);
     BatchChunker chunker = new BatchChunker(Math.toIntExact(config.scraper().maxBatchBytes()));
     return new ScrapeScheduler(publisher, listener, Clock.systemUTC(), threads, chunker);
   }
